@@ -1,0 +1,26 @@
+package io.plumbline.model.network;
+
+import io.plumbline.model.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** An Elastic Load Balancing v2 load balancer with its listeners. */
+public final class LoadBalancer extends Resource {
+    public Value<String> type = Value.notInInput();
+    public Value<Boolean> internal = Value.notInInput();
+    public Value<List<Ref>> subnets = Value.notInInput();
+    public Value<List<Ref>> securityGroups = Value.notInInput();
+    public Value<Boolean> deletionProtection = Value.notInInput();
+    public Value<Boolean> accessLogsEnabled = Value.notInInput();
+    public Value<Boolean> dropInvalidHeaderFields = Value.notInInput();
+    public final List<Listener> listeners = new ArrayList<>();
+    public LoadBalancer(String address, String sourceType, Provenance location) {
+        super(address, sourceType, location);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.LOAD_BALANCER;
+    }
+}

@@ -1,0 +1,31 @@
+package io.plumbline.model.storage;
+
+import io.plumbline.model.*;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** An S3 bucket with everything Terraform splits into separate resources folded in. */
+public final class S3Bucket extends Resource {
+    public Value<String> versioning = Value.notInInput();
+    public Value<String> mfaDelete = Value.notInInput();
+    public Value<String> sseAlgorithm = Value.notInInput();
+    public Value<Ref> sseKmsKey = Value.notInInput();
+    public Value<Boolean> bucketKeyEnabled = Value.notInInput();
+    public Value<Boolean> blockPublicAcls = Value.notInInput();
+    public Value<Boolean> blockPublicPolicy = Value.notInInput();
+    public Value<Boolean> ignorePublicAcls = Value.notInInput();
+    public Value<Boolean> restrictPublicBuckets = Value.notInInput();
+    public Value<List<ReplicationRule>> replicationRules = Value.notInInput();
+    public Value<List<LifecycleRule>> lifecycleRules = Value.notInInput();
+    public Value<String> loggingTarget = Value.notInInput();
+    public Value<String> policy = Value.notInInput();
+    public S3Bucket(String address, String sourceType, Provenance location) {
+        super(address, sourceType, location);
+    }
+
+    @Override
+    public Kind kind() {
+        return Kind.S3_BUCKET;
+    }
+}

@@ -1,0 +1,45 @@
+package io.plumbline.profile;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference model's parameters: what "compliant" means for this platform. The reference profile ships in
+ * {@code infra-reference}; a user's file overrides any part of it ({@link ProfileLoader}).
+ */
+public record Profile(
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) int minimumAvailabilityZones,
+        String primaryRegion,
+        String secondaryRegion,
+        @JsonProperty(required = true) Aurora aurora,
+        @JsonProperty(required = true) Cache cache,
+        @JsonProperty(required = true) Network network,
+        @JsonProperty(required = true) Roles roles,
+        List<Flow> allowedFlows) {
+
+    /** Aurora: readers beyond the writer, backup retention (the PITR window). */
+    public record Aurora(int minimumReaders, int backupRetentionDays) {
+    }
+
+    /** ElastiCache: replicas per shard, snapshot retention. */
+    public record Cache(int minimumReplicas, int snapshotRetentionDays) {
+    }
+
+    /** Ports that must never be open to the internet; the tag that names a subnet's or SG's tier. */
+    public record Network(List<Integer> adminPorts, String tierTag) {
+    }
+
+    /**
+     * Which resource plays which role (rule catalog §0.7): the bucket role tag, which roles are platform buckets the
+     * backup rules protect, name patterns that assign a role when the tag is missing, and the node-group label.
+     */
+    public record Roles(String bucketRoleTag, List<String> protectedBucketRoles, Map<String, String> bucketNamePatterns,
+                        String criticalityLabel) {
+    }
+
+    /** An allowed flow between tiers: {@code from} and {@code to} are tiers ("internet" included). */
+    public record Flow(String from, String to, String protocol, List<Integer> ports, String note) {
+    }
+}

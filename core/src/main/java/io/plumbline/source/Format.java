@@ -1,0 +1,16 @@
+package io.plumbline.source;
+
+/** Input formats, detected from content, never from the file name. */
+public enum Format {
+    TERRAFORM_PLAN("terraform-plan"), CLOUDFORMATION("cloudformation");
+
+    private final String id;
+
+    Format(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+}

@@ -1,0 +1,95 @@
+package io.plumbline.source;
+
+import io.plumbline.model.Model;
+import io.plumbline.source.cloudformation.CloudFormationSource;
+import io.plumbline.source.terraform.TerraformPlanSource;
+import io.plumbline.source.tree.JsonTreeReader;
+import io.plumbline.source.tree.MapNode;
+import io.plumbline.source.tree.Node;
+import io.plumbline.source.tree.YamlTreeReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Reads input files into one model, detecting each file's format from its content. */
+public final class Inputs {
+    private Inputs() {
+    }
+
+    public static Model load(List<Path> files, SourceOptions options) {
+        List<Model> models = new ArrayList<>();
+        for (Path f : files) models.add(load(f, options));
+        return models.size() == 1 ? models.get(0) : Model.merge(models);
+    }
+
+    public static Model load(Path file, SourceOptions options) {
+        String name = file.toString();
+        if (Files.isDirectory(file)) throw new InputException(name, 0, 0, "is a directory, not a file");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, 0, 0, "no such file");
+        } catch (IOException e) {
+            throw new InputException(name, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+        return load(name, bytes, options);
+    }
+
+    /** Reads one document already in memory; {@code name} is what locations and errors call it. */
+    public static Model load(String name, byte[] bytes, SourceOptions options) {
+        int start = firstContent(bytes);
+        if (start < 0) throw new InputException(name, 1, 1, "empty file");
+        Node root = bytes[start] == '{' || bytes[start] == '['
+                ? JsonTreeReader.read(new ByteArrayInputStream(bytes), name)
+                : YamlTreeReader.read(new ByteArrayInputStream(bytes), name);
+        if (!(root instanceof MapNode map)) {
+            throw new InputException(name, root.line(), root.column(),
+                    "neither a Terraform plan nor a CloudFormation template: the document is not an object");
+        }
+        String sha = sha256(bytes);
+        return switch (detect(map, name)) {
+            case TERRAFORM_PLAN -> TerraformPlanSource.read(map, name, sha, options);
+            case CLOUDFORMATION -> CloudFormationSource.read(map, name, sha, options);
+        };
+    }
+
+    public static Format detect(MapNode root, String name) {
+        if (root.has("format_version") && (root.has("planned_values") || root.has("resource_changes")
+                || root.has("configuration") || root.has("prior_state") || root.has("terraform_version"))) {
+            return Format.TERRAFORM_PLAN;
+        }
+        if (root.has("Resources") || root.has("AWSTemplateFormatVersion")) return Format.CLOUDFORMATION;
+        if (root.has("values") && root.has("format_version")) {
+            throw new InputException(name, root.line(), root.column(),
+                    "this is Terraform state (terraform show -json of a state), not a plan: run terraform show -json on a saved plan");
+        }
+        throw new InputException(name, root.line(), root.column(),
+                "neither a Terraform plan (no format_version with planned_values/resource_changes) nor a CloudFormation template (no Resources)");
+    }
+
+    private static int firstContent(byte[] b) {
+        int i = 0;
+        if (b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) i = 3;
+        for (; i < b.length; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return i;
+        }
+        return -1;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
