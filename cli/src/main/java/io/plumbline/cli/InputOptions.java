@@ -1,0 +1,25 @@
+package io.plumbline.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Inputs and what the user says about them. */
+final class InputOptions {
+    @Parameters(arity = "0..*", paramLabel = "FILE",
+            description = "Terraform plan JSON (terraform show -json) or CloudFormation template (JSON/YAML); "
+                    + "the format is detected from content. None: the bundled reference example.")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE",
+            description = "CloudFormation parameter value (repeatable).")
+    Map<String, String> parameters = new LinkedHashMap<>();
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region CloudFormation templates are deployed to (for Fn::GetAZs and AWS::Region).")
+    String region;
+}

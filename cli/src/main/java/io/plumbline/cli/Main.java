@@ -1,0 +1,47 @@
+package io.plumbline.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code plumbline} command line: a thin shell over {@link io.plumbline.api.Plumbline}. */
+@Command(name = "plumbline", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "Proves an AWS platform stands true to its reference architecture: the same rules on Terraform "
+                + "plans, CloudFormation templates and (later) live accounts.",
+        subcommands = {CheckCommand.class, RulesCommand.class, InventoryCommand.class,
+                CommandLine.HelpCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  no failing finding at or above the threshold",
+                "  1  failing findings at or above the threshold (or unknowns, with --fail-on-unknown)",
+                "  2  unusable input or usage error"})
+public final class Main implements Runnable {
+
+    public static final int OK = 0;
+    public static final int FINDINGS = 1;
+    public static final int USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("plumbline: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'plumbline " + ex.getCommandLine().getCommandName()
+                    + " --help' for more information.");
+            return USAGE;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+}
