@@ -1,6 +1,7 @@
 package io.plumbline.profile;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.source.InputException;
 import java.io.IOException;
@@ -37,9 +38,28 @@ public final class ProfileLoader {
         try {
             return MAPPER.convertValue(merged, Profile.class);
         } catch (IllegalArgumentException e) {
-            String msg = e.getMessage() == null ? "invalid profile" : e.getMessage().lines().findFirst().orElse("");
-            throw new InputException(source, 0, 0, "invalid profile: " + msg, e);
+            throw new InputException(source, 0, 0, "invalid profile: " + describe(e), e);
         }
+    }
+
+    /** "at aurora.backupRetentionDays: ..." from Jackson's mapping error, without its source dump. */
+    private static String describe(IllegalArgumentException e) {
+        if (e.getCause() instanceof JsonMappingException jme) {
+            StringBuilder path = new StringBuilder();
+            for (JsonMappingException.Reference r : jme.getPath()) {
+                if (r.getFieldName() != null) {
+                    if (path.length() > 0) path.append('.');
+                    path.append(r.getFieldName());
+                } else if (r.getIndex() >= 0) {
+                    path.append('[').append(r.getIndex()).append(']');
+                }
+            }
+            String msg = jme.getOriginalMessage().lines().findFirst().orElse("");
+            int cut = msg.indexOf(" (for ");
+            if (cut > 0) msg = msg.substring(0, cut);
+            return path.length() == 0 ? msg : "at " + path + ": " + msg;
+        }
+        return e.getMessage() == null ? "invalid" : e.getMessage().lines().findFirst().orElse("");
     }
 
     @SuppressWarnings("unchecked")
