@@ -62,14 +62,14 @@ public final class RuleContext {
     private void add(Resource resource, Status status, String message, Evidence[] evidence) {
         List<Evidence> ev = Arrays.asList(evidence);
         Provenance where = resource.location();
-        // A failure or an open question points at the value that decided it, when that value has a place of its own.
+        // A failure or an open question points at the value that decided it (evidence comes deciding value first);
+        // a defaulted value has no line of its own, so then the resource's declaration is the place to look.
         if (status == Status.FAIL || status == Status.UNKNOWN) {
             for (Evidence e : ev) {
                 Provenance p = e.location();
-                if (p != null && (p.line() > 0 || p.isLive()) && e.certainty() != io.plumbline.model.Certainty.DEFAULTED) {
-                    where = p;
-                    break;
-                }
+                if (p == null || p == Provenance.NONE) continue;
+                if (e.certainty() != io.plumbline.model.Certainty.DEFAULTED && (p.line() > 0 || p.isLive())) where = p;
+                break;
             }
         }
         findings.add(new Finding(rule.id(), rule.severity(), status, resource.address(), resource.sourceType(),

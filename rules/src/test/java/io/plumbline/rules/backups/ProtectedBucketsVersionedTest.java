@@ -1,0 +1,75 @@
+package io.plumbline.rules.backups;
+
+import static io.plumbline.rules.Fixtures.*;
+
+import io.plumbline.engine.Result;
+import io.plumbline.model.Defaults;
+import io.plumbline.model.Value;
+import io.plumbline.model.storage.S3Bucket;
+import io.plumbline.profile.Profile;
+import io.plumbline.rule.Status;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ProtectedBucketsVersionedTest {
+    private final ProtectedBucketsVersioned rule = new ProtectedBucketsVersioned();
+
+    private static S3Bucket bucket(String name, String role, Value<String> versioning) {
+        S3Bucket b = new S3Bucket("aws_s3_bucket." + name, "aws_s3_bucket", at());
+        b.name = explicit("acme-" + name.replace('_', '-'));
+        b.tags = explicit(role == null ? Map.of("Name", name) : Map.of("plumbline:role", role));
+        b.versioning = versioning;
+        return b;
+    }
+
+    @Test
+    void protectedRolesNeedVersioningEnabled() {
+        Result r = run(rule,
+                bucket("state", "tfstate", explicit("Enabled")),
+                bucket("logs", "logs", explicit("Suspended")),
+                bucket("backups", "backups", defaulted(Defaults.S3_VERSIONING_NEVER_ENABLED)),
+                bucket("logs_off", "Logs", explicit("Off")),
+                bucket("logs_disabled", "logs", explicit("Disabled")),
+                bucket("state_unknown", "tfstate", unknown()),
+                bucket("state_unset", "tfstate", explicit(null)),
+                bucket("artifacts", "artifacts", explicit("Suspended")),
+                bucket("untagged", null, explicit("Suspended")));
+        expect(r, "aws_s3_bucket.state", Status.PASS, "tfstate");
+        expect(r, "aws_s3_bucket.logs", Status.FAIL, "Suspended", "must be Enabled");
+        expect(r, "aws_s3_bucket.backups", Status.FAIL, "Disabled (default: S3 versioning is off");
+        expect(r, "aws_s3_bucket.logs_off", Status.FAIL, "Off");
+        expect(r, "aws_s3_bucket.logs_disabled", Status.FAIL, "Disabled");
+        expect(r, "aws_s3_bucket.state_unknown", Status.UNKNOWN, "known only after apply");
+        expect(r, "aws_s3_bucket.state_unset", Status.FAIL, "not configured");
+        expect(r, "aws_s3_bucket.artifacts", Status.NOT_APPLICABLE, "bucket has no protected role", "artifacts");
+        expect(r, "aws_s3_bucket.untagged", Status.NOT_APPLICABLE, "bucket has no protected role");
+    }
+
+    @Test
+    void roleThatCannotBeKnownIsUnknown() {
+        S3Bucket tagsUnknown = bucket("mystery", null, explicit("Enabled"));
+        tagsUnknown.tags = unknown("tags_all known only after apply");
+        expect(run(rule, tagsUnknown), "aws_s3_bucket.mystery", Status.UNKNOWN, "tags are unknown");
+    }
+
+    @Test
+    void namePatternsGiveARoleWhenTheTagIsMissing() {
+        Profile p = profile();
+        Profile.Roles roles = new Profile.Roles(p.roles().bucketRoleTag(), p.roles().protectedBucketRoles(),
+                Map.of("tfstate", "-tfstate$", "-logs$", "logs"), p.roles().criticalityLabel());
+        Profile withPatterns = new Profile(p.name(), p.minimumAvailabilityZones(), p.primaryRegion(),
+                p.secondaryRegion(), p.aurora(), p.cache(), p.network(), roles, p.allowedFlows());
+        S3Bucket state = bucket("tfstate", null, explicit("Suspended"));
+        S3Bucket logs = bucket("logs", null, explicit("Enabled"));
+        S3Bucket other = bucket("assets", null, explicit("Suspended"));
+        S3Bucket nameUnknown = bucket("computed", null, explicit("Enabled"));
+        nameUnknown.name = unknown("bucket_prefix: name known only after apply");
+        S3Bucket taggedWins = bucket("x_tfstate", "artifacts", explicit("Suspended"));
+        Result r = run(rule, withPatterns, state, logs, other, nameUnknown, taggedWins);
+        expect(r, "aws_s3_bucket.tfstate", Status.FAIL, "tfstate bucket", "-tfstate$");
+        expect(r, "aws_s3_bucket.logs", Status.PASS);
+        expect(r, "aws_s3_bucket.assets", Status.NOT_APPLICABLE);
+        expect(r, "aws_s3_bucket.computed", Status.UNKNOWN, "name");
+        expect(r, "aws_s3_bucket.x_tfstate", Status.NOT_APPLICABLE, "artifacts");
+    }
+}
