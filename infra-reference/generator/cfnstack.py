@@ -4,7 +4,7 @@
 
 import json
 
-from cfnyaml import Equals, FindInMap, GetAtt, GetAZs, If, Ref, Select, Sub
+from cfnyaml import Equals, FindInMap, GetAtt, If, Ref, Sub
 from tfstack import ACCOUNT, AZS, CERT_ARN, CF_CERT_ARN, NAME, SECONDARY
 
 EDGE_WEB_ACL_ARN = ("arn:aws:wafv2:us-east-1:%s:global/webacl/%s-edge/3f2e1d0c-b9a8-4765-8432-10fedcba9876"
@@ -65,7 +65,7 @@ def build(variant=None):
             R("%sSubnet%s" % (tier, L), "AWS::EC2::Subnet", {
                 "VpcId": Ref("VPC"),
                 "CidrBlock": FindInMap("SubnetConfig", "%s%s" % (tier, L), "CIDR"),
-                "AvailabilityZone": Select(i, GetAZs("")),
+                "AvailabilityZone": FindInMap("SubnetConfig", "%s%s" % (tier, L), "AZ"),
                 "MapPublicIpOnLaunch": False,
                 "Tags": [{"Key": "Name", "Value": Sub("${AWS::StackName}-%s-%s" % (tier.lower(), L.lower()))}]
                 + tagl(tier_tags[tier]),
@@ -716,11 +716,11 @@ def build(variant=None):
                               "Description": "WAFv2 web ACL (scope CLOUDFRONT, created in us-east-1)."},
         },
         "Mappings": {"SubnetConfig": {
-            "PublicA": {"CIDR": "10.40.0.0/24"}, "PublicB": {"CIDR": "10.40.1.0/24"},
-            "PublicC": {"CIDR": "10.40.2.0/24"},
-            "AppA": {"CIDR": "10.40.16.0/20"}, "AppB": {"CIDR": "10.40.32.0/20"}, "AppC": {"CIDR": "10.40.48.0/20"},
-            "DataA": {"CIDR": "10.40.100.0/24"}, "DataB": {"CIDR": "10.40.101.0/24"},
-            "DataC": {"CIDR": "10.40.102.0/24"},
+            "PublicA": {"CIDR": "10.40.0.0/24", "AZ": "eu-west-1a"}, "PublicB": {"CIDR": "10.40.1.0/24", "AZ": "eu-west-1b"},
+            "PublicC": {"CIDR": "10.40.2.0/24", "AZ": "eu-west-1c"},
+            "AppA": {"CIDR": "10.40.16.0/20", "AZ": "eu-west-1a"}, "AppB": {"CIDR": "10.40.32.0/20", "AZ": "eu-west-1b"}, "AppC": {"CIDR": "10.40.48.0/20", "AZ": "eu-west-1c"},
+            "DataA": {"CIDR": "10.40.100.0/24", "AZ": "eu-west-1a"}, "DataB": {"CIDR": "10.40.101.0/24", "AZ": "eu-west-1b"},
+            "DataC": {"CIDR": "10.40.102.0/24", "AZ": "eu-west-1c"},
         }},
         "Conditions": {"IsProduction": Equals(Ref("EnvironmentName"), "prod")},
         "Resources": res,
