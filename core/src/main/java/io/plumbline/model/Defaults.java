@@ -231,4 +231,8 @@ public final class Defaults {
     public static final Default<String> S3_NO_LOGGING =
             Default.of(null, "S3: server access logging is off on a new bucket");
     public static final Default<String> S3_NO_POLICY = Default.of(null, "S3: a new bucket has no bucket policy");
+
+    // Shared by the sources
+    public static final Default<Ref> NO_CUSTOMER_MANAGED_KEY = Default.of(null,
+            "no KMS key given: AWS uses an AWS managed or AWS owned key, never a customer managed key");
 }

@@ -33,7 +33,8 @@ public record Provenance(String file, int line, int column, String pointer,
                 sb.append(':').append(line);
                 if (column > 0) sb.append(':').append(column);
             }
-            if (pointer != null && line <= 0) sb.append('#').append(pointer);
+            // Plans are one long line: the JSON pointer is what lets a person find the value.
+            if (pointer != null && (line <= 1)) sb.append(" ").append(pointer);
             return sb.toString();
         }
         if (arn != null) return operation == null ? arn : arn + " (" + operation + ")";

@@ -47,7 +47,7 @@ final class DataMapping {
         c.storageEncrypted = unset(a, "storage_encrypted", encrypted)
                 ? Value.unknown(STORAGE_ENCRYPTED_UNSET, place(encrypted, x))
                 : encrypted;
-        c.kmsKey = a.ref("kms_key_id");
+        c.kmsKey = a.orDefault(a.ref("kms_key_id"), "kms_key_id", Defaults.NO_CUSTOMER_MANAGED_KEY);
         Value<Integer> retention = a.integer("backup_retention_period", Defaults.RDS_BACKUP_RETENTION);
         if (retention.isUnknown() && a.isUnknown("backup_retention_period")
                 && a.cfgState("backup_retention_period") == Attrs.Cfg.NO_CONFIG) {
@@ -143,7 +143,7 @@ final class DataMapping {
             }
         }
         g.atRestEncryption = atRest;
-        g.kmsKey = a.ref("kms_key_id");
+        g.kmsKey = a.orDefault(a.ref("kms_key_id"), "kms_key_id", Defaults.NO_CUSTOMER_MANAGED_KEY);
         g.transitEncryption = a.bool("transit_encryption_enabled", Defaults.ELASTICACHE_TRANSIT_ENCRYPTION);
         g.transitEncryptionMode = a.strOrNull("transit_encryption_mode");
         g.multiAz = a.bool("multi_az_enabled", Defaults.ELASTICACHE_MULTI_AZ);
@@ -177,7 +177,7 @@ final class DataMapping {
         g.serverless = true;
         g.engine = a.strOrNull("engine");
         g.atRestEncryption = Value.defaulted(Defaults.ELASTICACHE_SERVERLESS_ENCRYPTED, x.place);
-        g.kmsKey = a.ref("kms_key_id");
+        g.kmsKey = a.orDefault(a.ref("kms_key_id"), "kms_key_id", Defaults.NO_CUSTOMER_MANAGED_KEY);
         g.transitEncryption = Value.defaulted(Defaults.ELASTICACHE_SERVERLESS_TRANSIT, x.place);
         g.multiAz = Value.defaulted(Defaults.ELASTICACHE_SERVERLESS_HA, x.place);
         g.automaticFailover = Value.defaulted(Defaults.ELASTICACHE_SERVERLESS_HA, x.place);

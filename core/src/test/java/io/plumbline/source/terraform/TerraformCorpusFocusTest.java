@@ -94,9 +94,10 @@ class TerraformCorpusFocusTest {
     void afterUnknownGivesUnknownWithReasonAndDefaultsFollowTheCatalog() {
         Model m = load("tfcompliance__rds_cluster_0.12.3.json");
         DbCluster c = get(m, "aws_rds_cluster.default", DbCluster.class);
-        assertEquals(Certainty.UNKNOWN, c.kmsKey.certainty());
-        assertTrue(c.kmsKey.note().startsWith("known only after apply"), c.kmsKey.note());
-        assertTrue(c.kmsKey.provenance().pointer().startsWith("/resource_changes/0/change/after_unknown/kms_key_id"));
+        // kms_key_id is unknown until apply but not configured: AWS picks its own key, never a customer-managed one.
+        assertEquals(Certainty.DEFAULTED, c.kmsKey.certainty());
+        assertEquals(null, c.kmsKey.get());
+        assertTrue(c.kmsKey.note().contains("never a customer managed key"), c.kmsKey.note());
         // storage_encrypted null: the ENC-001 trap, never "false".
         assertTrue(c.storageEncrypted.isUnknown());
         assertTrue(c.storageEncrypted.note().contains("never a customer-managed key"));
