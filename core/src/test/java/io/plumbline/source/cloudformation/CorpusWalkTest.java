@@ -34,10 +34,7 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 class CorpusWalkTest {
 
     static Path corpus() {
-        String shared = System.getProperty("plumbline.shared");
-        Path dir = shared == null ? null : Path.of(shared, "corpus", "cloudformation");
-        if (dir == null || !Files.isDirectory(dir)) dir = Path.of("/work/shared/corpus/cloudformation");
-        return dir;
+        return io.plumbline.testing.Shared.corpus("cloudformation");
     }
 
     static List<Path> templates() throws IOException {

@@ -31,9 +31,7 @@ class TerraformCorpusTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Path shared() {
-        String prop = System.getProperty("plumbline.shared");
-        Path p = prop == null ? null : Path.of(prop);
-        return p != null && Files.isDirectory(p) ? p : Path.of("/work/shared");
+        return io.plumbline.testing.Shared.dir();
     }
 
     static Path corpus(String name) {

@@ -259,8 +259,7 @@ class YamlTreeReaderTest {
 
     @Test
     void readsEveryYamlTemplateOfTheCorpus() throws Exception {
-        Path dir = Path.of(System.getProperty("plumbline.shared", "/work/shared"), "corpus", "cloudformation");
-        if (!Files.isDirectory(dir)) dir = Path.of("/work/shared/corpus/cloudformation");
+        Path dir = io.plumbline.testing.Shared.corpus("cloudformation");
         List<Path> yamls;
         try (var s = Files.list(dir)) {
             yamls = s.filter(p -> p.toString().endsWith(".yaml")).toList();
