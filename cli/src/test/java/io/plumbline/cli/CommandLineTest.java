@@ -130,4 +130,54 @@ class CommandLineTest {
         assertTrue(run.out().contains("Exit codes"), run.out());
         assertTrue(run.out().contains("--fail-on-unknown"), run.out());
     }
+
+    private static Path reference(String relative) {
+        return Path.of(System.getProperty("plumbline.root"), "infra-reference", "src", "main", "resources", "io",
+                "plumbline", "reference").resolve(relative);
+    }
+
+    @Test
+    void variantsFailExactlyWhereTheyBreakTheArchitecture() throws Exception {
+        Run run = plumbline("check", "--format", "json",
+                reference("variants/terraform/BAK-001-short-retention.tfplan.json").toString(),
+                reference("variants/cloudformation/BAK-002-no-update-replace-policy.cfn.yaml").toString(),
+                reference("variants/terraform/NET-009-ssh-open.tfplan.json").toString());
+        assertEquals(1, run.exit(), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        List<String> failures = new ArrayList<>();
+        for (JsonNode f : doc.path("findings")) {
+            if (f.path("status").asText().equals("FAIL")) {
+                failures.add(f.path("rule").asText() + " " + f.path("resource").asText());
+                assertTrue(f.path("location").path("file").asText().contains("variants/"), f::toString);
+            }
+        }
+        // Two plans share their addresses: each cluster still finds its own instances, so only these fail.
+        assertEquals(List.of("BAK-001 module.aurora.aws_rds_cluster.this", "BAK-002 AuroraCluster",
+                "NET-009 aws_security_group.eks_nodes"), failures);
+    }
+
+    @Test
+    void thresholdAndUnknownGateTheExitCode() throws Exception {
+        String plan = reference("variants/terraform/MAZ-006-az-unset.tfplan.json").toString();
+        assertEquals(0, plumbline("check", plan).exit(), "UNKNOWN alone does not fail the gate");
+        Run strict = plumbline("check", plan, "--fail-on-unknown");
+        assertEquals(1, strict.exit(), strict.out());
+        assertTrue(strict.out().contains("UNKNOWN"), strict.out());
+        String failing = reference("variants/terraform/BAK-001-short-retention.tfplan.json").toString();
+        assertEquals(1, plumbline("check", failing, "--fail-on", "high").exit(), "BAK-001 is high");
+        assertEquals(0, plumbline("check", failing, "--fail-on", "critical").exit(), "below the threshold");
+    }
+
+    @Test
+    void secretsInThePlanNeverReachAnyOutput() throws Exception {
+        String plan = reference("variants/terraform/BAK-001-short-retention.tfplan.json").toString();
+        assertTrue(Files.readString(Path.of(plan)).contains("Plumbline-Fake-Secret-1"), "the fixture holds the secret");
+        for (String[] args : List.of(new String[] {"check", plan}, new String[] {"check", plan, "-v"},
+                new String[] {"check", plan, "--format", "json"}, new String[] {"inventory", plan},
+                new String[] {"inventory", plan, "--format", "json"})) {
+            Run run = plumbline(args);
+            assertFalse(run.out().contains("Plumbline-Fake-Secret-1"), () -> String.join(" ", args));
+            assertFalse(run.err().contains("Plumbline-Fake-Secret-1"), () -> String.join(" ", args));
+        }
+    }
 }

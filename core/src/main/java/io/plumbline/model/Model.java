@@ -18,6 +18,8 @@ import java.util.function.Function;
 public final class Model {
 
     private final List<Resource> resources;
+    private final List<List<Resource>> parts = new ArrayList<>();
+    private final Map<Resource, Scope> scopeOf = new IdentityHashMap<>();
     private final Map<String, Resource> byAddress = new HashMap<>();
     private final Map<String, Resource> byAlias = new HashMap<>();
     private final Map<Class<?>, List<?>> byType = new HashMap<>();
@@ -26,30 +28,58 @@ public final class Model {
     private final Map<Object, Map<Resource, List<Resource>>> reverseLinks = new HashMap<>();
 
     public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics) {
-        this.resources = List.copyOf(resources);
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics);
+    }
+
+    /**
+     * One part per input: addresses are unique within an input, not across inputs (two plans of one module both hold
+     * {@code module.db.aws_rds_cluster.this}), so references resolve within their own input first.
+     */
+    private Model(Parts parts, List<InputFile> inputs, List<Diagnostic> diagnostics) {
+        List<Resource> all = new ArrayList<>();
+        for (List<Resource> part : parts.lists()) {
+            Scope scope = new Scope();
+            for (Resource r : part) {
+                all.add(r);
+                scopeOf.put(r, scope);
+                scope.byAddress.putIfAbsent(r.address(), r);
+                byAddress.putIfAbsent(r.address(), r);
+            }
+            for (Resource r : part) {
+                for (String alias : r.aliases()) {
+                    if (!scope.byAddress.containsKey(alias)) scope.byAlias.putIfAbsent(alias, r);
+                    if (!byAddress.containsKey(alias)) byAlias.putIfAbsent(alias, r);
+                }
+                if (r.awsId.isPresent()) {
+                    scope.byAlias.putIfAbsent(r.awsId.get(), r);
+                    byAlias.putIfAbsent(r.awsId.get(), r);
+                }
+            }
+            this.parts.add(part);
+        }
+        this.resources = List.copyOf(all);
         this.inputs = List.copyOf(inputs);
         this.diagnostics = List.copyOf(diagnostics);
-        for (Resource r : this.resources) {
-            byAddress.putIfAbsent(r.address(), r);
-        }
-        for (Resource r : this.resources) {
-            for (String alias : r.aliases()) {
-                if (!byAddress.containsKey(alias)) byAlias.putIfAbsent(alias, r);
-            }
-            if (r.awsId.isPresent()) byAlias.putIfAbsent(r.awsId.get(), r);
-        }
+    }
+
+    private record Parts(List<List<Resource>> lists) {
+    }
+
+    private static final class Scope {
+        final Map<String, Resource> byAddress = new HashMap<>();
+        final Map<String, Resource> byAlias = new HashMap<>();
     }
 
     public static Model merge(List<Model> models) {
-        List<Resource> rs = new ArrayList<>();
+        List<List<Resource>> ps = new ArrayList<>();
         List<InputFile> in = new ArrayList<>();
         List<Diagnostic> d = new ArrayList<>();
         for (Model m : models) {
-            rs.addAll(m.resources);
+            ps.addAll(m.parts);
             in.addAll(m.inputs);
             d.addAll(m.diagnostics);
         }
-        return new Model(rs, in, d);
+        return new Model(new Parts(ps), in, d);
     }
 
     public List<Resource> resources() {
@@ -78,7 +108,10 @@ public final class Model {
         return Optional.ofNullable(byAddress.get(address));
     }
 
-    /** The resource a reference points at, by address first, then by alias (ids, names, ARNs). */
+    /**
+     * The resource a reference points at, by address first, then by alias (ids, names, ARNs). With several inputs an
+     * address may be ambiguous: rules resolve from the referring resource, {@link #resolve(Resource, Ref)}.
+     */
     public Optional<Resource> resolve(Ref ref) {
         if (ref == null) return Optional.empty();
         Resource r = byAddress.get(ref.target());
@@ -91,6 +124,24 @@ public final class Model {
     }
 
     /**
+     * The resource a reference held by {@code from} points at: within {@code from}'s own input first (its addresses,
+     * then its aliases), then by alias across all inputs (a literal id declared in another input).
+     */
+    public Optional<Resource> resolve(Resource from, Ref ref) {
+        if (ref == null) return Optional.empty();
+        Scope scope = from == null ? null : scopeOf.get(from);
+        if (scope == null) return resolve(ref);
+        Resource r = scope.byAddress.get(ref.target());
+        if (r == null) r = scope.byAlias.get(ref.target());
+        if (r == null) r = byAlias.get(ref.target());
+        return Optional.ofNullable(r);
+    }
+
+    public <T extends Resource> Optional<T> resolve(Resource from, Ref ref, Class<T> type) {
+        return resolve(from, ref).filter(type::isInstance).map(type::cast);
+    }
+
+    /**
      * The resources of {@code type} whose {@code link} points at {@code target}: e.g. the DB instances of a cluster.
      * Computed once per link function and type.
      */
@@ -99,7 +150,7 @@ public final class Model {
             Map<Resource, List<Resource>> m = new IdentityHashMap<>();
             for (T t : all(type)) {
                 Value<Ref> v = link.apply(t);
-                if (v.isPresent()) resolve(v.get()).ifPresent(res -> m.computeIfAbsent(res, x -> new ArrayList<>()).add(t));
+                if (v.isPresent()) resolve(t, v.get()).ifPresent(res -> m.computeIfAbsent(res, x -> new ArrayList<>()).add(t));
             }
             return m;
         });

@@ -38,7 +38,7 @@ public final class AuroraStorageEncryptedWithCmk implements Rule {
     public void check(RuleContext ctx) {
         for (DbCluster c : ctx.model().all(DbCluster.class)) {
             if (Fields.deleted(c)) continue;
-            Keys.KeyCheck key = Keys.classify(ctx.model(), c.kmsKey);
+            Keys.KeyCheck key = Keys.classify(ctx.model(), c, c.kmsKey);
             Checks v = new Checks("storage is encrypted with " + key.description());
             Value<Boolean> enc = c.storageEncrypted;
             Evidence encEvidence = Evidence.of("storageEncrypted", enc, "true");

@@ -41,7 +41,7 @@ public final class RedisEncryptedAtRestWithCmk implements Rule {
                         Evidence.of("engine", g.engine, "redis or valkey"));
                 continue;
             }
-            Keys.KeyCheck key = Keys.classify(ctx.model(), g.kmsKey);
+            Keys.KeyCheck key = Keys.classify(ctx.model(), g, g.kmsKey);
             Checks v = new Checks((g.serverless ? "serverless cache, " : "") + "encrypted at rest with "
                     + key.description());
             Evidence typeEvidence = Evidence.of("storageEncryptionType", g.storageEncryptionType, "sse-kms");

@@ -119,7 +119,7 @@ public final class RedisMultiAzWithFailover implements Rule {
             v.fail("no subnet group is given, so ElastiCache uses the default subnet group", e);
             return;
         }
-        Resource resolved = ctx.model().resolve(sg.get()).orElse(null);
+        Resource resolved = ctx.model().resolve(g, sg.get()).orElse(null);
         if (!(resolved instanceof CacheSubnetGroup group)) {
             if (sg.get().target().trim().equalsIgnoreCase("default")) {
                 v.fail("the group uses the default subnet group", e);
@@ -134,7 +134,7 @@ public final class RedisMultiAzWithFailover implements Rule {
                     Evidence.of("subnetGroup name", group.name, "not default"));
             return;
         }
-        Zones.Spread spread = Zones.ofSubnets(ctx.model(), "subnet group " + group.address() + " subnets",
+        Zones.Spread spread = Zones.ofSubnets(ctx.model(), group, "subnet group " + group.address() + " subnets",
                 group.subnets);
         Evidence span = Evidence.of("subnet group AZs", spread.distinct() + " " + spread.zones(), expected,
                 group.location());

@@ -40,7 +40,7 @@ public final class Keys {
     private Keys() {
     }
 
-    public static KeyCheck classify(Model model, Value<Ref> kmsKey) {
+    public static KeyCheck classify(Model model, Resource from, Value<Ref> kmsKey) {
         if (Fields.absentFromInput(kmsKey)) return new KeyCheck(Owner.NONE, "no KMS key is given", null);
         if (kmsKey.isUnknown()) {
             return new KeyCheck(Owner.UNKNOWN, "the KMS key is unknown: " + kmsKey.note(), null);
@@ -50,7 +50,7 @@ public final class Keys {
             return new KeyCheck(Owner.NONE, "no KMS key is given", null);
         }
         String target = ref.target();
-        Resource resolved = model.resolve(ref).orElse(null);
+        Resource resolved = model.resolve(from, ref).orElse(null);
         if (resolved instanceof KmsKey key) {
             if (key.keyManager.isPresent() && key.keyManager.get().trim().equalsIgnoreCase("AWS")) {
                 return new KeyCheck(Owner.AWS_MANAGED, "key " + key.address() + " is managed by AWS (keyManager "

@@ -41,7 +41,7 @@ public final class References {
             collect(r, refs);
             Set<Resource> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Ref ref : refs) {
-                model.resolve(ref).filter(type::isInstance).filter(t -> t != r).ifPresent(t -> {
+                model.resolve(r, ref).filter(type::isInstance).filter(t -> t != r).ifPresent(t -> {
                     if (seen.add(t)) out.computeIfAbsent(type.cast(t), k -> new ArrayList<>()).add(r);
                 });
             }

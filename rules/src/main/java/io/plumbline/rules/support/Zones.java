@@ -2,6 +2,7 @@ package io.plumbline.rules.support;
 
 import io.plumbline.model.Model;
 import io.plumbline.model.Ref;
+import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.network.Subnet;
 import io.plumbline.rule.Evidence;
@@ -33,7 +34,7 @@ public final class Zones {
     private Zones() {
     }
 
-    public static Spread ofSubnets(Model model, String attribute, Value<List<Ref>> subnets) {
+    public static Spread ofSubnets(Model model, Resource from, String attribute, Value<List<Ref>> subnets) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> ids = new LinkedHashSet<>();
         List<String> unknowns = new ArrayList<>();
@@ -45,7 +46,7 @@ public final class Zones {
         }
         List<Subnet> onlyIds = new ArrayList<>();
         for (Ref ref : subnets.get()) {
-            Subnet s = model.resolve(ref, Subnet.class).orElse(null);
+            Subnet s = model.resolve(from, ref, Subnet.class).orElse(null);
             if (s == null) {
                 unknowns.add("subnet " + ref + " is not in the input, so its AZ is unknown");
                 evidence.add(Evidence.of(attribute, String.valueOf(ref) + " (not in the input)", "a subnet of the input",

@@ -30,16 +30,16 @@ class SupportTest {
         KmsKey k = new KmsKey("aws_kms_key.k", "aws_kms_key", at());
         k.addAlias("alias/app");
         Model m = model(k);
-        assertEquals(Keys.Owner.CUSTOMER, Keys.classify(m, ref("aws_kms_key.k")).owner());
-        assertEquals(Keys.Owner.CUSTOMER, Keys.classify(m, ref("alias/app")).owner());
-        assertEquals(Keys.Owner.AWS_MANAGED, Keys.classify(m, ref("alias/aws/rds")).owner());
-        assertEquals(Keys.Owner.AWS_MANAGED, Keys.classify(m, ref("arn:aws:kms:eu-west-1:1:alias/aws/s3")).owner());
-        assertEquals(Keys.Owner.UNPROVEN, Keys.classify(m, ref("alias/other")).owner());
-        assertEquals(Keys.Owner.UNPROVEN, Keys.classify(m, ref("arn:aws:kms:eu-west-1:1:key/abc")).owner());
-        assertEquals(Keys.Owner.NONE, Keys.classify(m, explicit(null)).owner());
-        assertEquals(Keys.Owner.NONE, Keys.classify(m, ref("")).owner());
-        assertEquals(Keys.Owner.NONE, Keys.classify(m, Value.notInInput()).owner());
-        assertEquals(Keys.Owner.UNKNOWN, Keys.classify(m, unknown()).owner());
+        assertEquals(Keys.Owner.CUSTOMER, Keys.classify(m, null, ref("aws_kms_key.k")).owner());
+        assertEquals(Keys.Owner.CUSTOMER, Keys.classify(m, null, ref("alias/app")).owner());
+        assertEquals(Keys.Owner.AWS_MANAGED, Keys.classify(m, null, ref("alias/aws/rds")).owner());
+        assertEquals(Keys.Owner.AWS_MANAGED, Keys.classify(m, null, ref("arn:aws:kms:eu-west-1:1:alias/aws/s3")).owner());
+        assertEquals(Keys.Owner.UNPROVEN, Keys.classify(m, null, ref("alias/other")).owner());
+        assertEquals(Keys.Owner.UNPROVEN, Keys.classify(m, null, ref("arn:aws:kms:eu-west-1:1:key/abc")).owner());
+        assertEquals(Keys.Owner.NONE, Keys.classify(m, null, explicit(null)).owner());
+        assertEquals(Keys.Owner.NONE, Keys.classify(m, null, ref("")).owner());
+        assertEquals(Keys.Owner.NONE, Keys.classify(m, null, Value.notInInput()).owner());
+        assertEquals(Keys.Owner.UNKNOWN, Keys.classify(m, null, unknown()).owner());
     }
 
     @Test
@@ -90,13 +90,13 @@ class SupportTest {
         Subnet u = new Subnet("aws_subnet.u", "aws_subnet", at());
         u.availabilityZone = unknown();
         Model m = model(a, b, a2, byId, u);
-        Zones.Spread s = Zones.ofSubnets(m, "subnets", refs("subnet-a", "aws_subnet.b", "aws_subnet.a2"));
+        Zones.Spread s = Zones.ofSubnets(m, null, "subnets", refs("subnet-a", "aws_subnet.b", "aws_subnet.a2"));
         assertEquals(2, s.distinct());
         assertFalse(s.incomplete());
-        Zones.Spread s2 = Zones.ofSubnets(m, "subnets", refs("aws_subnet.a", "aws_subnet.u", "subnet-zzz", "aws_subnet.id"));
+        Zones.Spread s2 = Zones.ofSubnets(m, null, "subnets", refs("aws_subnet.a", "aws_subnet.u", "subnet-zzz", "aws_subnet.id"));
         assertEquals(1, s2.distinct());
         assertEquals(3, s2.unknowns().size(), s2.unknowns()::toString);
-        Zones.Spread s3 = Zones.ofSubnets(m, "subnets", Value.<List<Ref>>unknown("known only after apply", at()));
+        Zones.Spread s3 = Zones.ofSubnets(m, null, "subnets", Value.<List<Ref>>unknown("known only after apply", at()));
         assertTrue(s3.incomplete());
     }
 
