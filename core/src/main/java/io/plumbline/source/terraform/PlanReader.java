@@ -11,6 +11,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.source.Format;
 import io.plumbline.source.InputException;
+import io.plumbline.source.tree.JsonTreeReader;
 import io.plumbline.source.tree.ListNode;
 import io.plumbline.source.tree.MapNode;
 import io.plumbline.source.tree.Node;
@@ -93,7 +94,7 @@ final class PlanReader {
             List<Node> items = list.items();
             for (int i = 0; i < items.size(); i++) all.add(fromChange(items.get(i), i));
         } else {
-            Node pv = root.get("planned_values");
+            Node pv = JsonTreeReader.materialize(root.get("planned_values"));
             if (pv != null && !pv.isNull()) {
                 if (!(pv instanceof MapNode pvm)) throw bad(pv, "planned_values is not an object");
                 Node rm = pvm.get("root_module");
