@@ -51,7 +51,8 @@ def main():
     os.makedirs(out_dir, exist_ok=True)
     probe = os.path.join(out_dir, "probe.json")
     per_copy = generate(1, probe)
-    sizes = sorted({max(1, args.resources // per_copy // 10), max(1, args.resources // per_copy)})
+    copies_for = lambda n: max(1, -(-n // per_copy))  # ceil: at least n resources
+    sizes = sorted({copies_for(args.resources // 10), copies_for(args.resources)})
     print("reference stack: %d resources per copy" % per_copy)
     print("%10s %10s %10s %12s %12s %12s %10s" % ("resources", "MB", "findings", "wall med s", "wall min s",
                                                   "cpu med s", "peak MB"))

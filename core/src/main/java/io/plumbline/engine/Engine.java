@@ -19,22 +19,24 @@ public final class Engine {
     }
 
     public static Result evaluate(Model model, Profile profile, List<Rule> rules) {
-        List<Finding> findings = new ArrayList<>();
-        List<RuleDescriptor> ran = new ArrayList<>();
-        for (Rule rule : rules) {
-            RuleDescriptor d = rule.descriptor();
-            ran.add(d);
-            RuleContext ctx = new RuleContext(model, profile, d);
-            try {
-                rule.check(ctx);
-                findings.addAll(ctx.findings());
-            } catch (RuntimeException e) {
-                findings.add(new Finding(d.id(), d.severity(), Status.UNKNOWN, "(rule " + d.id() + ")", "",
-                        "the rule failed to run: " + e, List.of(), Provenance.NONE));
-            }
-        }
+        List<RuleDescriptor> ran = rules.stream().map(Rule::descriptor).toList();
+        // Rules are independent and read-only over the model: run them on every core, collect in rule order.
+        List<Finding> findings = new ArrayList<>(rules.parallelStream().map(rule -> run(rule, model, profile))
+                .flatMap(List::stream).toList());
         findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource)
                 .thenComparing(f -> f.status().ordinal()));
         return new Result(model, profile, ran, findings);
+    }
+
+    private static List<Finding> run(Rule rule, Model model, Profile profile) {
+        RuleDescriptor d = rule.descriptor();
+        RuleContext ctx = new RuleContext(model, profile, d);
+        try {
+            rule.check(ctx);
+            return ctx.findings();
+        } catch (RuntimeException e) {
+            return List.of(new Finding(d.id(), d.severity(), Status.UNKNOWN, "(rule " + d.id() + ")", "",
+                    "the rule failed to run: " + e, List.of(), Provenance.NONE));
+        }
     }
 }

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
  * The normalized state of one or more inputs: every resource, indexed once by address and alias, plus what was read and
- * what could not be understood. Rules see only this.
+ * what could not be understood. Rules see only this. Safe to read from several threads once built (rules run in
+ * parallel).
  */
 public final class Model {
 
@@ -22,10 +24,10 @@ public final class Model {
     private final Map<Resource, Scope> scopeOf = new IdentityHashMap<>();
     private final Map<String, Resource> byAddress = new HashMap<>();
     private final Map<String, Resource> byAlias = new HashMap<>();
-    private final Map<Class<?>, List<?>> byType = new HashMap<>();
+    private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
     private final List<InputFile> inputs;
     private final List<Diagnostic> diagnostics;
-    private final Map<Object, Map<Resource, List<Resource>>> reverseLinks = new HashMap<>();
+    private final Map<Object, Map<Resource, List<Resource>>> reverseLinks = new ConcurrentHashMap<>();
 
     public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics) {
         this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics);

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The public entry point: what {@code plumbline check} does, as a library call, so a team can assert compliance from
@@ -97,12 +99,24 @@ public final class Plumbline {
         }
 
         public Result run() {
-            Profile profile = ReferenceArchitecture.profile(profileOverride);
-            RuleRegistry reg = registry != null ? registry : RuleRegistry.discover();
-            List<Rule> rules = reg.select(ruleIds);
+            // The profile and the rules load on the second core while the inputs are parsed: a CI gate is one
+            // short process, and both are start-up cost.
+            CompletableFuture<Profile> profile = CompletableFuture.supplyAsync(
+                    () -> ReferenceArchitecture.profile(profileOverride));
+            CompletableFuture<List<Rule>> rules = CompletableFuture.supplyAsync(
+                    () -> (registry != null ? registry : RuleRegistry.discover()).select(ruleIds));
             SourceOptions options = new SourceOptions(parameters, region);
             Model model = inventory(inputs, options);
-            return Engine.evaluate(model, profile, rules);
+            return Engine.evaluate(model, join(profile), join(rules));
+        }
+
+        private static <T> T join(CompletableFuture<T> f) {
+            try {
+                return f.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw e;
+            }
         }
     }
 }
