@@ -235,4 +235,6 @@ public final class Defaults {
     // Shared by the sources
     public static final Default<Ref> NO_CUSTOMER_MANAGED_KEY = Default.of(null,
             "no KMS key given: AWS uses an AWS managed or AWS owned key, never a customer managed key");
+    public static final Default<java.util.Map<String, String>> CFN_NO_TAGS = Default.of(java.util.Map.of(),
+            "no Tags in the template (stack-level tags given at deploy time may add more)");
 }

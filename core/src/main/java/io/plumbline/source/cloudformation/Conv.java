@@ -1,6 +1,7 @@
 package io.plumbline.source.cloudformation;
 
 import io.plumbline.model.Default;
+import io.plumbline.model.Defaults;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Value;
@@ -268,7 +269,7 @@ final class Conv {
      * is unknown only when the tag list itself is not known.
      */
     Value<Map<String, String>> tags(Ev v) {
-        if (v == null) return Value.notInInput();
+        if (v == null) return Value.defaulted(Defaults.CFN_NO_TAGS, Provenance.NONE);
         Map<String, String> out = new LinkedHashMap<>();
         if (v instanceof Obj o) {
             for (Map.Entry<String, Ev> e : o.entries().entrySet()) {
