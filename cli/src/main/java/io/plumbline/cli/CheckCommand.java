@@ -2,10 +2,17 @@ package io.plumbline.cli;
 
 import io.plumbline.api.Plumbline;
 import io.plumbline.engine.Result;
+import io.plumbline.reports.JUnitReport;
 import io.plumbline.reports.JsonReport;
+import io.plumbline.reports.MarkdownReport;
+import io.plumbline.reports.SarifReport;
 import io.plumbline.reports.TextReport;
 import io.plumbline.rule.Severity;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -25,7 +33,16 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  2  unusable input (missing, empty, malformed, neither plan nor template) or usage error",
                 "UNKNOWN findings are always shown with their reason; they never pass silently."})
 final class CheckCommand implements Callable<Integer> {
-    enum OutputFormat { text, json }
+    enum OutputFormat {
+        text("plumbline.txt"), json("plumbline.json"), sarif("plumbline.sarif"), junit("plumbline-junit.xml"),
+        md("plumbline.md");
+
+        final String fileName;
+
+        OutputFormat(String fileName) {
+            this.fileName = fileName;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -33,8 +50,15 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Option(names = "--format", defaultValue = "text", split = ",", paramLabel = "FORMAT",
+            description = "One or more of text, json, sarif, junit, md, comma-separated (default: ${DEFAULT-VALUE}). "
+                    + "Several formats need --out.")
+    List<OutputFormat> formats = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Write each format to a file in DIR (plumbline.txt, .json, .sarif, -junit.xml, .md) "
+                    + "instead of standard output.")
+    Path outDir;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "A profile overriding the reference profile.")
     Path profile;
@@ -54,23 +78,52 @@ final class CheckCommand implements Callable<Integer> {
     boolean verbose;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         Severity threshold = Severity.parse(failOn);
+        List<OutputFormat> wanted = formats.stream().distinct().toList();
+        if (wanted.size() > 1 && outDir == null) {
+            throw new ParameterException(spec.commandLine(), "several formats need --out DIR");
+        }
         Plumbline.Check check = Plumbline.check().inputs(input.files).rules(rules).profile(profile)
                 .region(input.region);
         input.parameters.forEach(check::parameter);
         Result result = check.run();
-        OutputStream stdout = System.out;
-        if (format == OutputFormat.json) {
-            JsonReport.write(result, Version.get(), stdout);
-        } else {
+        boolean gateFails = result.gateFails(threshold, failOnUnknown);
+        String gate = String.format("Gate: %s (fail on %s%s)%n", gateFails ? "FAILED" : "passed", threshold.lower(),
+                failOnUnknown ? ", unknown fails" : "");
+        if (outDir != null) {
+            Files.createDirectories(outDir);
+            for (OutputFormat f : wanted) {
+                try (OutputStream os = Files.newOutputStream(outDir.resolve(f.fileName))) {
+                    render(f, result, os, gate);
+                }
+            }
             PrintWriter out = spec.commandLine().getOut();
-            TextReport.write(result, verbose, out);
-            out.printf("Gate: %s (fail on %s%s)%n",
-                    result.gateFails(threshold, failOnUnknown) ? "FAILED" : "passed", threshold.lower(),
-                    failOnUnknown ? ", unknown fails" : "");
+            out.printf("Wrote %s to %s%n", wanted, outDir);
+            out.print(gate);
             out.flush();
+        } else {
+            render(wanted.get(0), result, System.out, gate);
         }
-        return result.gateFails(threshold, failOnUnknown) ? Main.FINDINGS : Main.OK;
+        return gateFails ? Main.FINDINGS : Main.OK;
+    }
+
+    private void render(OutputFormat f, Result result, OutputStream os, String gate) {
+        switch (f) {
+            case json -> JsonReport.write(result, Version.get(), os);
+            case sarif -> SarifReport.write(result, Version.get(), os);
+            case junit -> JUnitReport.write(result, os);
+            case md -> MarkdownReport.write(result, writer(os));
+            case text -> {
+                PrintWriter out = writer(os);
+                TextReport.write(result, verbose, out);
+                out.print(gate);
+                out.flush();
+            }
+        }
+    }
+
+    private static PrintWriter writer(OutputStream os) {
+        return new PrintWriter(new OutputStreamWriter(os, StandardCharsets.UTF_8), true);
     }
 }

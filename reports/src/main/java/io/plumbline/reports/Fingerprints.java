@@ -1,0 +1,27 @@
+package io.plumbline.reports;
+
+import io.plumbline.rule.Finding;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A finding's stable identity across runs: rule, resource identity and the deciding attribute — not the file name or
+ * the line, so that moving a file or reordering a plan does not turn an old finding into a new one.
+ */
+public final class Fingerprints {
+    private Fingerprints() {
+    }
+
+    public static String of(Finding f) {
+        String attribute = f.evidence().isEmpty() ? "" : f.evidence().get(0).attribute();
+        String key = f.ruleId() + "\u0000" + f.resource() + "\u0000" + attribute;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

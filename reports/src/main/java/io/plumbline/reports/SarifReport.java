@@ -1,0 +1,165 @@
+package io.plumbline.reports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.plumbline.engine.Result;
+import io.plumbline.model.Provenance;
+import io.plumbline.rule.Finding;
+import io.plumbline.rule.RuleDescriptor;
+import io.plumbline.rule.Severity;
+import io.plumbline.rule.Status;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SARIF 2.1.0 for code-scanning systems: every rule with its help text, every FAIL as a result whose level follows the
+ * severity, every UNKNOWN as a result of kind "review" (something a person must look at), each with its physical
+ * location (file, line) for plans and templates, or its logical location (ARN) for live resources, and a stable
+ * fingerprint.
+ */
+public final class SarifReport {
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private SarifReport() {
+    }
+
+    public static void write(Result result, String toolVersion, OutputStream out) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("$schema", SCHEMA);
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            g.writeObjectFieldStart("tool");
+            g.writeObjectFieldStart("driver");
+            g.writeStringField("name", "Plumbline");
+            g.writeStringField("version", toolVersion);
+            g.writeStringField("informationUri", "https://github.com/plumbline/plumbline");
+            g.writeArrayFieldStart("rules");
+            Map<String, Integer> index = new HashMap<>();
+            List<RuleDescriptor> rules = result.rules();
+            for (int i = 0; i < rules.size(); i++) {
+                RuleDescriptor d = rules.get(i);
+                index.put(d.id(), i);
+                writeRule(g, d);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeArrayFieldStart("results");
+            for (Finding f : result.findings()) {
+                if (f.status() != Status.FAIL && f.status() != Status.UNKNOWN) continue;
+                writeResult(g, f, index.get(f.ruleId()));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRule(JsonGenerator g, RuleDescriptor d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", d.id());
+        g.writeStringField("name", d.id().replace("-", ""));
+        g.writeObjectFieldStart("shortDescription");
+        g.writeStringField("text", d.title());
+        g.writeEndObject();
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", d.rationale());
+        g.writeEndObject();
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", d.remediation());
+        g.writeStringField("markdown", "**Why:** " + d.rationale() + "\n\n**Fix:** " + d.remediation()
+                + (d.controls().isEmpty() ? "" : "\n\n**Controls:** " + String.join(", ", d.controls())));
+        g.writeEndObject();
+        g.writeObjectFieldStart("defaultConfiguration");
+        g.writeStringField("level", level(d.severity()));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeArrayFieldStart("tags");
+        g.writeString(d.group());
+        for (String c : d.controls()) g.writeString(c);
+        g.writeEndArray();
+        g.writeStringField("security-severity", securitySeverity(d.severity()));
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeResult(JsonGenerator g, Finding f, Integer ruleIndex) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        if (ruleIndex != null) g.writeNumberField("ruleIndex", ruleIndex);
+        if (f.status() == Status.FAIL) {
+            g.writeStringField("kind", "fail");
+            g.writeStringField("level", level(f.severity()));
+        } else {
+            // SARIF: a result whose kind is not "fail" has level "none".
+            g.writeStringField("kind", "review");
+            g.writeStringField("level", "none");
+        }
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", (f.status() == Status.UNKNOWN ? "Undecided: " : "") + f.resource() + ": "
+                + f.message());
+        g.writeEndObject();
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        Provenance p = f.location();
+        if (p != null && p.file() != null) {
+            g.writeObjectFieldStart("physicalLocation");
+            g.writeObjectFieldStart("artifactLocation");
+            g.writeStringField("uri", p.file().replace('\\', '/'));
+            g.writeEndObject();
+            if (p.line() > 0) {
+                g.writeObjectFieldStart("region");
+                g.writeNumberField("startLine", p.line());
+                if (p.column() > 0) g.writeNumberField("startColumn", p.column());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("logicalLocations");
+        g.writeStartObject();
+        g.writeStringField("fullyQualifiedName", p != null && p.arn() != null ? p.arn() : f.resource());
+        g.writeStringField("kind", "resource");
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeObjectFieldStart("partialFingerprints");
+        g.writeStringField("plumbline/v1", Fingerprints.of(f));
+        g.writeEndObject();
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("status", f.status().name());
+        g.writeStringField("resourceType", f.resourceType());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    static String level(Severity s) {
+        return switch (s) {
+            case CRITICAL, HIGH -> "error";
+            case MEDIUM -> "warning";
+            case LOW -> "note";
+        };
+    }
+
+    /** GitHub code scanning's numeric severity (critical ≥ 9.0, high ≥ 7.0, medium ≥ 4.0). */
+    static String securitySeverity(Severity s) {
+        return switch (s) {
+            case CRITICAL -> "9.5";
+            case HIGH -> "8.0";
+            case MEDIUM -> "5.5";
+            case LOW -> "3.0";
+        };
+    }
+}
