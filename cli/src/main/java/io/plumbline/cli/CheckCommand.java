@@ -7,12 +7,14 @@ import io.plumbline.reports.JsonReport;
 import io.plumbline.reports.MarkdownReport;
 import io.plumbline.reports.SarifReport;
 import io.plumbline.reports.TextReport;
+import io.plumbline.reports.html.HtmlReport;
 import io.plumbline.rule.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +37,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class CheckCommand implements Callable<Integer> {
     enum OutputFormat {
         text("plumbline.txt"), json("plumbline.json"), sarif("plumbline.sarif"), junit("plumbline-junit.xml"),
-        md("plumbline.md");
+        md("plumbline.md"), html("plumbline.html");
 
         final String fileName;
 
@@ -51,12 +53,12 @@ final class CheckCommand implements Callable<Integer> {
     InputOptions input;
 
     @Option(names = "--format", defaultValue = "text", split = ",", paramLabel = "FORMAT",
-            description = "One or more of text, json, sarif, junit, md, comma-separated (default: ${DEFAULT-VALUE}). "
+            description = "One or more of text, json, sarif, junit, md, html, comma-separated (default: ${DEFAULT-VALUE}). "
                     + "Several formats need --out.")
     List<OutputFormat> formats = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write each format to a file in DIR (plumbline.txt, .json, .sarif, -junit.xml, .md) "
+            description = "Write each format to a file in DIR (plumbline.txt, .json, .sarif, -junit.xml, .md, .html) "
                     + "instead of standard output.")
     Path outDir;
 
@@ -114,6 +116,7 @@ final class CheckCommand implements Callable<Integer> {
             case sarif -> SarifReport.write(result, Version.get(), os);
             case junit -> JUnitReport.write(result, os);
             case md -> MarkdownReport.write(result, writer(os));
+            case html -> HtmlReport.write(result, Version.get(), Instant.now(), os);
             case text -> {
                 PrintWriter out = writer(os);
                 TextReport.write(result, verbose, out);

@@ -1,0 +1,186 @@
+package io.plumbline.reports.html;
+
+import com.github.mustachejava.DefaultMustacheFactory;
+import com.github.mustachejava.Mustache;
+import io.plumbline.engine.Result;
+import io.plumbline.model.InputFile;
+import io.plumbline.rule.Evidence;
+import io.plumbline.rule.Finding;
+import io.plumbline.rule.RuleDescriptor;
+import io.plumbline.rule.Severity;
+import io.plumbline.rule.Status;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The auditor's report: one self-contained HTML file (inline style and script, no network, prints cleanly), rendered
+ * from a Mustache template whose {@code {{ }}} escaping keeps every value from the input as text. The page script reads
+ * only data attributes and never writes markup.
+ */
+public final class HtmlReport {
+    private static final Mustache TEMPLATE = new DefaultMustacheFactory("io/plumbline/reports/html")
+            .compile("report.mustache");
+    private static final int BAR_WIDTH = 320;
+
+    private HtmlReport() {
+    }
+
+    public static void write(Result result, String toolVersion, Instant generatedAt, OutputStream out) {
+        try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            TEMPLATE.execute(w, view(result, toolVersion, generatedAt)).flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, Object> view(Result result, String toolVersion, Instant generatedAt) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("toolVersion", toolVersion);
+        v.put("generatedAt", generatedAt.toString());
+        v.put("profile", result.profile().name());
+        v.put("ruleCount", result.rules().size());
+        v.put("resourceCount", result.model().resources().size());
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        for (InputFile in : result.model().inputs()) {
+            inputs.add(Map.of("path", in.path(), "format", in.format(), "sha256", in.sha256(),
+                    "resources", in.declared()));
+        }
+        v.put("inputs", inputs);
+
+        Map<Status, Integer> counts = result.countsByStatus();
+        int total = Math.max(1, result.findings().size());
+        List<Map<String, Object>> totals = new ArrayList<>();
+        for (Status s : Status.values()) {
+            totals.add(bar(s.name(), counts.get(s), total, cssClass(s)));
+        }
+        v.put("totals", totals);
+        v.put("findingCount", result.findings().size());
+
+        Map<Severity, Map<Status, Integer>> bySeverity = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) bySeverity.put(s, new EnumMap<>(Status.class));
+        for (Finding f : result.findings()) bySeverity.get(f.severity()).merge(f.status(), 1, Integer::sum);
+        List<Map<String, Object>> severities = new ArrayList<>();
+        int maxFail = 1;
+        for (Severity s : Severity.values()) maxFail = Math.max(maxFail, bySeverity.get(s).getOrDefault(Status.FAIL, 0));
+        for (int i = Severity.values().length - 1; i >= 0; i--) {
+            Severity s = Severity.values()[i];
+            Map<Status, Integer> m = bySeverity.get(s);
+            Map<String, Object> row = bar(s.lower(), m.getOrDefault(Status.FAIL, 0), maxFail, "fail");
+            row.put("unknown", m.getOrDefault(Status.UNKNOWN, 0));
+            row.put("pass", m.getOrDefault(Status.PASS, 0));
+            severities.add(row);
+        }
+        v.put("severities", severities);
+
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        for (RuleDescriptor d : result.rules()) byRule.put(d.id(), new ArrayList<>());
+        for (Finding f : result.findings()) byRule.computeIfAbsent(f.ruleId(), k -> new ArrayList<>()).add(f);
+
+        // The control-framework view: for each control, the rules that map to it and their outcome.
+        Map<String, List<Map<String, Object>>> controls = new TreeMap<>();
+        List<Map<String, Object>> rules = new ArrayList<>();
+        List<String> groups = new ArrayList<>();
+        for (RuleDescriptor d : result.rules()) {
+            List<Finding> fs = byRule.get(d.id());
+            Map<Status, Integer> rc = new EnumMap<>(Status.class);
+            for (Finding f : fs) rc.merge(f.status(), 1, Integer::sum);
+            String outcome = outcome(rc);
+            for (String c : d.controls()) {
+                if (!isFrameworkControl(c)) continue;
+                controls.computeIfAbsent(c, k -> new ArrayList<>()).add(Map.of("id", d.id(), "outcome", outcome,
+                        "outcomeClass", outcome.toLowerCase(Locale.ROOT).replace(' ', '-')));
+            }
+            if (!groups.contains(d.group())) groups.add(d.group());
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("id", d.id());
+            r.put("title", d.title());
+            r.put("severity", d.severity().lower());
+            r.put("group", d.group());
+            r.put("rationale", d.rationale());
+            r.put("remediation", d.remediation());
+            r.put("controls", String.join(", ", d.controls()));
+            r.put("outcome", outcome);
+            r.put("outcomeClass", outcome.toLowerCase(Locale.ROOT).replace(' ', '-'));
+            r.put("pass", rc.getOrDefault(Status.PASS, 0));
+            r.put("fail", rc.getOrDefault(Status.FAIL, 0));
+            r.put("unknown", rc.getOrDefault(Status.UNKNOWN, 0));
+            r.put("na", rc.getOrDefault(Status.NOT_APPLICABLE, 0));
+            r.put("waived", rc.getOrDefault(Status.WAIVED, 0));
+            r.put("empty", fs.isEmpty());
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (Finding f : fs) rows.add(row(d, f));
+            r.put("findings", rows);
+            rules.add(r);
+        }
+        v.put("rules", rules);
+        v.put("groups", groups);
+        List<Map<String, Object>> controlRows = new ArrayList<>();
+        controls.forEach((c, rs) -> controlRows.add(Map.of("control", c, "rules", rs)));
+        v.put("controls", controlRows);
+        return v;
+    }
+
+    /** NIST SP 800-53, CIS and AWS Security Hub (FSBP) controls; peer-tool ids (CKV, AVD, NAG) stay on the rule. */
+    static boolean isFrameworkControl(String c) {
+        return c.startsWith("NIST ") || c.startsWith("CIS ") || c.startsWith("SH ");
+    }
+
+    private static Map<String, Object> row(RuleDescriptor d, Finding f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", f.status().name());
+        m.put("statusLabel", f.status() == Status.NOT_APPLICABLE ? "N/A" : f.status().name());
+        m.put("statusClass", cssClass(f.status()));
+        m.put("severity", f.severity().lower());
+        m.put("group", d.group());
+        m.put("resource", f.resource());
+        m.put("resourceType", f.resourceType());
+        m.put("message", f.message());
+        m.put("location", f.location().display());
+        List<Map<String, Object>> ev = new ArrayList<>();
+        for (Evidence e : f.evidence()) {
+            ev.add(Map.of("attribute", e.attribute(), "actual", e.actual(), "expected", e.expected(),
+                    "certainty", e.certainty().name().toLowerCase(Locale.ROOT),
+                    "location", e.location() == null ? "" : e.location().display()));
+        }
+        m.put("evidence", ev);
+        m.put("hasEvidence", !ev.isEmpty());
+        return m;
+    }
+
+    private static Map<String, Object> bar(String label, int count, int of, String cssClass) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("label", label);
+        m.put("count", count);
+        m.put("width", count == 0 ? 0 : Math.max(2, Math.round((float) count * BAR_WIDTH / of)));
+        m.put("cssClass", cssClass);
+        return m;
+    }
+
+    private static String outcome(Map<Status, Integer> rc) {
+        if (rc.getOrDefault(Status.FAIL, 0) > 0) return "FAIL";
+        if (rc.getOrDefault(Status.UNKNOWN, 0) > 0) return "UNKNOWN";
+        if (rc.getOrDefault(Status.PASS, 0) > 0) return "PASS";
+        if (rc.getOrDefault(Status.WAIVED, 0) > 0) return "WAIVED";
+        return "NOT TESTED";
+    }
+
+    private static String cssClass(Status s) {
+        return switch (s) {
+            case PASS -> "pass";
+            case FAIL -> "fail";
+            case UNKNOWN -> "unknown";
+            case NOT_APPLICABLE -> "na";
+            case WAIVED -> "waived";
+        };
+    }
+}
