@@ -36,8 +36,16 @@ public final class HtmlReport {
     }
 
     public static void write(Result result, String toolVersion, Instant generatedAt, OutputStream out) {
+        write(result, toolVersion, generatedAt, History.NONE, out);
+    }
+
+    /** With the trend of earlier runs and what changed since the latest of them. */
+    public static void write(Result result, String toolVersion, Instant generatedAt, History history,
+                             OutputStream out) {
         try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
-            TEMPLATE.execute(w, view(result, toolVersion, generatedAt)).flush();
+            Map<String, Object> view = view(result, toolVersion, generatedAt);
+            trend(view, result, history);
+            TEMPLATE.execute(w, view).flush();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -128,6 +136,41 @@ public final class HtmlReport {
         controls.forEach((c, rs) -> controlRows.add(Map.of("control", c, "rules", rs)));
         v.put("controls", controlRows);
         return v;
+    }
+
+    /** The failures of every earlier run and of this one, as bars; new and fixed failures since the latest run. */
+    private static void trend(Map<String, Object> view, Result result, History history) {
+        if (history.runs().isEmpty()) return;
+        Map<String, String> now = new LinkedHashMap<>();
+        for (Finding f : result.findings()) {
+            if (f.status() != Status.FAIL) continue;
+            String attribute = f.evidence().isEmpty() ? "" : f.evidence().get(0).attribute();
+            now.put(History.identity(f.ruleId(), f.resource(), attribute), f.ruleId() + " " + f.resource());
+        }
+        List<Map<String, Object>> points = new ArrayList<>();
+        int max = Math.max(1, now.size());
+        for (History.Run r : history.runs()) max = Math.max(max, r.fail());
+        for (History.Run r : history.runs()) points.add(bar(r.name() + " (" + r.when() + ")", r.fail(), max, "fail"));
+        points.add(bar("this run", result.withStatus(Status.FAIL).size(), max, "fail"));
+        History.Run last = history.runs().get(history.runs().size() - 1);
+        List<String> added = new ArrayList<>();
+        now.forEach((k, label) -> {
+            if (!last.failing().containsKey(k)) added.add(label);
+        });
+        List<String> fixed = new ArrayList<>();
+        last.failing().forEach((k, label) -> {
+            if (!now.containsKey(k)) fixed.add(label);
+        });
+        Map<String, Object> trend = new LinkedHashMap<>();
+        trend.put("points", points);
+        trend.put("since", last.name());
+        trend.put("added", added);
+        trend.put("fixed", fixed);
+        trend.put("addedCount", added.size());
+        trend.put("fixedCount", fixed.size());
+        trend.put("hasAdded", !added.isEmpty());
+        trend.put("hasFixed", !fixed.isEmpty());
+        view.put("trend", trend);
     }
 
     /** NIST SP 800-53, CIS and AWS Security Hub (FSBP) controls; peer-tool ids (CKV, AVD, NAG) stay on the rule. */
