@@ -23,7 +23,8 @@ public final class Model {
     private final List<List<Resource>> parts = new ArrayList<>();
     private final Map<Resource, Scope> scopeOf = new IdentityHashMap<>();
     private final Map<String, Resource> byAddress = new HashMap<>();
-    private final Map<String, Resource> byAlias = new HashMap<>();
+    /** Names are not unique across kinds (a subnet group and a backup plan may share one): every holder is kept. */
+    private final Map<String, List<Resource>> byAlias = new HashMap<>();
     private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
     private final List<InputFile> inputs;
     private final List<Diagnostic> diagnostics;
@@ -49,12 +50,12 @@ public final class Model {
             }
             for (Resource r : part) {
                 for (String alias : r.aliases()) {
-                    if (!scope.byAddress.containsKey(alias)) scope.byAlias.putIfAbsent(alias, r);
-                    if (!byAddress.containsKey(alias)) byAlias.putIfAbsent(alias, r);
+                    if (!scope.byAddress.containsKey(alias)) add(scope.byAlias, alias, r);
+                    add(byAlias, alias, r);
                 }
                 if (r.awsId.isPresent()) {
-                    scope.byAlias.putIfAbsent(r.awsId.get(), r);
-                    byAlias.putIfAbsent(r.awsId.get(), r);
+                    add(scope.byAlias, r.awsId.get(), r);
+                    add(byAlias, r.awsId.get(), r);
                 }
             }
             this.parts.add(part);
@@ -69,7 +70,20 @@ public final class Model {
 
     private static final class Scope {
         final Map<String, Resource> byAddress = new HashMap<>();
-        final Map<String, Resource> byAlias = new HashMap<>();
+        final Map<String, List<Resource>> byAlias = new HashMap<>();
+    }
+
+    private static void add(Map<String, List<Resource>> index, String key, Resource r) {
+        List<Resource> holders = index.computeIfAbsent(key, k -> new ArrayList<>(1));
+        if (!holders.contains(r)) holders.add(r);
+    }
+
+    /** The first holder of {@code key} that is a {@code type}, or null. */
+    private static Resource first(Map<String, List<Resource>> index, String key, Class<?> type) {
+        List<Resource> holders = index.get(key);
+        if (holders == null) return null;
+        for (Resource r : holders) if (type.isInstance(r)) return r;
+        return null;
     }
 
     public static Model merge(List<Model> models) {
@@ -115,14 +129,15 @@ public final class Model {
      * address may be ambiguous: rules resolve from the referring resource, {@link #resolve(Resource, Ref)}.
      */
     public Optional<Resource> resolve(Ref ref) {
-        if (ref == null) return Optional.empty();
-        Resource r = byAddress.get(ref.target());
-        if (r == null) r = byAlias.get(ref.target());
-        return Optional.ofNullable(r);
+        return resolve(ref, Resource.class);
     }
 
+    /** The resource of {@code type} a reference points at: its address, else the first alias holder of that type. */
     public <T extends Resource> Optional<T> resolve(Ref ref, Class<T> type) {
-        return resolve(ref).filter(type::isInstance).map(type::cast);
+        if (ref == null) return Optional.empty();
+        Resource r = byAddress.get(ref.target());
+        if (!type.isInstance(r)) r = first(byAlias, ref.target(), type);
+        return Optional.ofNullable(r).map(type::cast);
     }
 
     /**
@@ -130,17 +145,21 @@ public final class Model {
      * then its aliases), then by alias across all inputs (a literal id declared in another input).
      */
     public Optional<Resource> resolve(Resource from, Ref ref) {
-        if (ref == null) return Optional.empty();
-        Scope scope = from == null ? null : scopeOf.get(from);
-        if (scope == null) return resolve(ref);
-        Resource r = scope.byAddress.get(ref.target());
-        if (r == null) r = scope.byAlias.get(ref.target());
-        if (r == null) r = byAlias.get(ref.target());
-        return Optional.ofNullable(r);
+        return resolve(from, ref, Resource.class);
     }
 
+    /**
+     * As {@link #resolve(Resource, Ref)}, looking for a {@code type}: a name shared by resources of several kinds
+     * resolves to the one of the expected kind, in the referring resource's own input first.
+     */
     public <T extends Resource> Optional<T> resolve(Resource from, Ref ref, Class<T> type) {
-        return resolve(from, ref).filter(type::isInstance).map(type::cast);
+        if (ref == null) return Optional.empty();
+        Scope scope = from == null ? null : scopeOf.get(from);
+        if (scope == null) return resolve(ref, type);
+        Resource r = scope.byAddress.get(ref.target());
+        if (!type.isInstance(r)) r = first(scope.byAlias, ref.target(), type);
+        if (r == null) r = first(byAlias, ref.target(), type);
+        return Optional.ofNullable(r).map(type::cast);
     }
 
     /**

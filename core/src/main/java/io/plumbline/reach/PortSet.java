@@ -20,8 +20,11 @@ public final class PortSet {
     }
 
     public static PortSet range(int from, int to) {
-        if (from > to) return EMPTY;
-        return new PortSet(new int[] {Math.max(0, from), Math.min(MAX, to)});
+        int f = Math.max(0, from);
+        int t = Math.min(MAX, to);
+        if (f > t) return EMPTY;
+        if (f == 0 && t == MAX) return ALL;
+        return new PortSet(new int[] {f, t});
     }
 
     public static PortSet of(int... ports) {
@@ -44,75 +47,109 @@ public final class PortSet {
     }
 
     public boolean containsAll(PortSet other) {
-        return other.minus(this).isEmpty();
+        if (other.bounds.length == 0 || other == this) return true;
+        int i = 0;
+        for (int j = 0; j < other.bounds.length; j += 2) {
+            int from = other.bounds[j];
+            int to = other.bounds[j + 1];
+            while (i < bounds.length && bounds[i + 1] < from) i += 2;
+            if (i >= bounds.length || bounds[i] > from || bounds[i + 1] < to) return false;
+        }
+        return true;
     }
 
     public boolean intersects(PortSet other) {
-        return !intersect(other).isEmpty();
+        int i = 0;
+        int j = 0;
+        while (i < bounds.length && j < other.bounds.length) {
+            if (Math.max(bounds[i], other.bounds[j]) <= Math.min(bounds[i + 1], other.bounds[j + 1])) return true;
+            if (bounds[i + 1] < other.bounds[j + 1]) i += 2;
+            else j += 2;
+        }
+        return false;
     }
 
     public PortSet union(PortSet o) {
-        if (o.isEmpty()) return this;
-        if (isEmpty()) return o;
-        List<int[]> all = new ArrayList<>();
-        for (int i = 0; i < bounds.length; i += 2) all.add(new int[] {bounds[i], bounds[i + 1]});
-        for (int i = 0; i < o.bounds.length; i += 2) all.add(new int[] {o.bounds[i], o.bounds[i + 1]});
-        all.sort((a, b) -> Integer.compare(a[0], b[0]));
-        List<Integer> out = new ArrayList<>();
-        int curFrom = all.get(0)[0];
-        int curTo = all.get(0)[1];
-        for (int k = 1; k < all.size(); k++) {
-            int[] r = all.get(k);
-            if (r[0] <= curTo + 1) {
-                curTo = Math.max(curTo, r[1]);
+        if (o.isEmpty() || o == this || isAll()) return this;
+        if (isEmpty() || o.isAll()) return o;
+        int[] out = new int[bounds.length + o.bounds.length];
+        int n = 0;
+        int i = 0;
+        int j = 0;
+        while (i < bounds.length || j < o.bounds.length) {
+            int from;
+            int to;
+            if (j >= o.bounds.length || i < bounds.length && bounds[i] <= o.bounds[j]) {
+                from = bounds[i];
+                to = bounds[i + 1];
+                i += 2;
             } else {
-                out.add(curFrom);
-                out.add(curTo);
-                curFrom = r[0];
-                curTo = r[1];
+                from = o.bounds[j];
+                to = o.bounds[j + 1];
+                j += 2;
+            }
+            if (n > 0 && from <= out[n - 1] + 1) {
+                if (to > out[n - 1]) out[n - 1] = to;
+            } else {
+                out[n++] = from;
+                out[n++] = to;
             }
         }
-        out.add(curFrom);
-        out.add(curTo);
-        return new PortSet(out.stream().mapToInt(Integer::intValue).toArray());
+        return make(out, n);
     }
 
     public PortSet intersect(PortSet o) {
-        List<Integer> out = new ArrayList<>();
+        if (o == this || o.isAll()) return this;
+        if (isAll()) return o;
+        if (isEmpty() || o.isEmpty()) return EMPTY;
+        int[] out = new int[bounds.length + o.bounds.length];
+        int n = 0;
         int i = 0;
         int j = 0;
         while (i < bounds.length && j < o.bounds.length) {
             int from = Math.max(bounds[i], o.bounds[j]);
             int to = Math.min(bounds[i + 1], o.bounds[j + 1]);
             if (from <= to) {
-                out.add(from);
-                out.add(to);
+                out[n++] = from;
+                out[n++] = to;
             }
             if (bounds[i + 1] < o.bounds[j + 1]) i += 2;
             else j += 2;
         }
-        return out.isEmpty() ? EMPTY : new PortSet(out.stream().mapToInt(Integer::intValue).toArray());
+        if (n == bounds.length && java.util.Arrays.equals(out, 0, n, bounds, 0, n)) return this;
+        return make(out, n);
     }
 
     public PortSet minus(PortSet o) {
+        if (o.isEmpty() || isEmpty()) return this;
+        if (o.isAll() || o == this) return EMPTY;
         return intersect(o.complement());
     }
 
     public PortSet complement() {
-        List<Integer> out = new ArrayList<>();
+        if (isEmpty()) return ALL;
+        if (isAll()) return EMPTY;
+        int[] out = new int[bounds.length + 2];
+        int n = 0;
         int next = 0;
         for (int i = 0; i < bounds.length; i += 2) {
             if (bounds[i] > next) {
-                out.add(next);
-                out.add(bounds[i] - 1);
+                out[n++] = next;
+                out[n++] = bounds[i] - 1;
             }
             next = bounds[i + 1] + 1;
         }
         if (next <= MAX) {
-            out.add(next);
-            out.add(MAX);
+            out[n++] = next;
+            out[n++] = MAX;
         }
-        return out.isEmpty() ? EMPTY : new PortSet(out.stream().mapToInt(Integer::intValue).toArray());
+        return make(out, n);
+    }
+
+    private static PortSet make(int[] out, int n) {
+        if (n == 0) return EMPTY;
+        if (n == 2 && out[0] == 0 && out[1] == MAX) return ALL;
+        return new PortSet(n == out.length ? out : java.util.Arrays.copyOf(out, n));
     }
 
     /** The intervals as {from, to} pairs. */

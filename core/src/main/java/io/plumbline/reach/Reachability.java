@@ -1,43 +1,201 @@
 package io.plumbline.reach;
 
 import io.plumbline.model.Model;
+import io.plumbline.model.Provenance;
 import io.plumbline.profile.Profile;
+import io.plumbline.reach.Hop.Decision;
+import io.plumbline.reach.Hop.Layer;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Who can reach what, across security groups, network ACLs and routes, with a witness for every verdict: the same
  * question AWS's Reachability Analyzer answers, asked of the model (rule catalog §11).
+ *
+ * <p>Semantics in short (see the package classes for each layer):
+ * <ul>
+ *   <li>Endpoints: the internet; every load balancer, node group, Auto Scaling group, instance, EKS control plane,
+ *   DB cluster, standalone DB instance, cache and NAT gateway not deleted by the plan, placed in a tier
+ *   ({@link Placement}). Each gets one abstract interface per subnet; interfaces equal in subnet, security groups,
+ *   public address and kind are evaluated once.</li>
+ *   <li>{@link #path}: the union over the interface pairs of the two endpoints of what passes every layer (catalog
+ *   §11.3). The internet as a source is every public address (RFC 1918, RFC 6598 and special-use blocks excluded,
+ *   as internet gateways drop them, and the VPCs' own blocks): traffic is allowed when some internet address gets
+ *   through; the same holds for the internet as a destination. An interface's own address is unknown before apply:
+ *   traffic is allowed when it passes whatever the address in the subnet, undecided when it passes for some.</li>
+ *   <li>Unknown values are read both ways; traffic whose fate differs is undecided, never allowed.</li>
+ * </ul>
+ * Thread-safe: queries are serialised.
  */
 public final class Reachability {
 
-    private Reachability() {
+    private final Topology topo;
+    private final Placement placement;
+    private final PathEvaluator evaluator;
+    private final Endpoint internet = new Endpoint(Endpoint.INTERNET, Endpoint.INTERNET, null);
+    private final List<Endpoint> endpoints = new ArrayList<>();
+    private final Map<Endpoint, List<IpRange>> internetParts = new HashMap<>();
+    private final Map<Traffic, TierMatrix> matrices = new HashMap<>();
+
+    private Reachability(Model model, Profile profile) {
+        this.topo = new Topology(model);
+        this.placement = new Placement(topo, profile);
+        this.evaluator = new PathEvaluator(topo);
+        endpoints.add(internet);
+        endpoints.addAll(placement.endpoints);
     }
 
     /** Places every endpoint of the model in its tier and indexes the network once. */
     public static Reachability of(Model model, Profile profile) {
-        throw new UnsupportedOperationException("not yet");
+        return new Reachability(model, profile);
     }
 
     /** Every endpoint, the internet first. */
     public List<Endpoint> endpoints() {
-        throw new UnsupportedOperationException("not yet");
+        return List.copyOf(endpoints);
     }
 
+    /** The endpoints of a tier (names compare without case); {@code internet} gives the internet. */
     public List<Endpoint> inTier(String tier) {
-        throw new UnsupportedOperationException("not yet");
+        List<Endpoint> out = new ArrayList<>();
+        if (tier == null) return out;
+        String t = tier.trim().toLowerCase(Locale.ROOT);
+        for (Endpoint e : endpoints) if (e.tier().equals(t)) out.add(e);
+        return out;
     }
 
     public Endpoint internet() {
-        throw new UnsupportedOperationException("not yet");
+        return internet;
+    }
+
+    /**
+     * The internet restricted to the addresses of one CIDR block (e.g. {@code 203.0.113.7/32}): a source or
+     * destination that stands for those internet hosts only. Addresses that are not internet addresses (private
+     * blocks, the VPCs' own) are left out.
+     *
+     * @throws IllegalArgumentException when {@code cidr} cannot be read
+     */
+    public synchronized Endpoint internet(String cidr) {
+        IpRange r = IpRange.parse(cidr);
+        if (r == null) throw new IllegalArgumentException("not a CIDR block or IP address: " + cidr);
+        Endpoint e = new Endpoint(Endpoint.INTERNET + " " + r, Endpoint.INTERNET, null);
+        internetParts.put(e, List.of(r));
+        return e;
     }
 
     /** What of {@code requested} gets from {@code from} to {@code to}, and why. */
-    public PathResult path(Endpoint from, Endpoint to, Traffic requested) {
-        throw new UnsupportedOperationException("not yet");
+    public synchronized PathResult path(Endpoint from, Endpoint to, Traffic requested) {
+        List<Interface> srcs = interfaces(from);
+        List<Interface> dsts = interfaces(to);
+        List<IpRange> srcNet = from.isInternet() ? internetParts.get(from) : null;
+        List<IpRange> dstNet = to.isInternet() ? internetParts.get(to) : null;
+        Outcome total = Outcome.NONE;
+        List<Hop> witness = new ArrayList<>();
+        PathEvaluator.PairResult furthest = null;
+        boolean contributed = false;
+        for (Interface s : srcs) {
+            for (Interface d : dsts) {
+                PathEvaluator.PairResult r = evaluator.evaluate(s, srcNet, d, dstNet, requested, true);
+                Outcome o = r.outcome;
+                boolean adds = !TrafficSets.covers(total.allowed(), o.allowed())
+                        || !TrafficSets.covers(total.possible(), o.possible());
+                if (adds) {
+                    witness.addAll(r.hops);
+                    contributed = true;
+                } else if (furthest == null || r.depth > furthest.depth) {
+                    furthest = r;
+                }
+                total = total.or(o);
+            }
+        }
+        if (!contributed && furthest != null) witness.addAll(furthest.hops);
+        if (srcs.isEmpty() || dsts.isEmpty()) {
+            Endpoint none = srcs.isEmpty() ? from : to;
+            List<String> why = placement.notes.get(none);
+            witness.add(new Hop(Layer.PLACEMENT, none.id(), none.id() + " has no network interface in the input"
+                    + (why == null ? "" : ": " + String.join("; ", why)), Decision.DENY,
+                    none.resource() == null ? Provenance.NONE : none.resource().location(), "NO_POSSIBLE_DESTINATION"));
+        }
+        Traffic allowed = TrafficSets.and(total.allowed(), requested);
+        Traffic undecided = TrafficSets.and(total.possible(), requested).minus(allowed);
+        return new PathResult(from, to, requested, allowed, undecided, List.copyOf(witness),
+                reason(from, to, requested, allowed, undecided, witness));
     }
 
     /** The tier-to-tier matrix for {@code requested} traffic: for each pair of tiers, what passes between them. */
-    public TierMatrix matrix(Traffic requested) {
-        throw new UnsupportedOperationException("not yet");
+    public synchronized TierMatrix matrix(Traffic requested) {
+        TierMatrix m = matrices.get(requested);
+        if (m == null) {
+            m = new TierMatrixBuilder(this, placement, evaluator).build(requested);
+            matrices.put(requested, m);
+        }
+        return m;
+    }
+
+    /** The interfaces of an endpoint; a list holding null for the internet. */
+    List<Interface> interfaces(Endpoint e) {
+        if (e.isInternet()) {
+            if (!e.equals(internet) && !internetParts.containsKey(e)) {
+                throw new IllegalArgumentException("not an internet endpoint of this engine: " + e);
+            }
+            List<Interface> l = new ArrayList<>();
+            l.add(null);
+            return l;
+        }
+        List<Interface> ifs = placement.interfaces.get(e);
+        if (ifs == null) {
+            for (Map.Entry<Endpoint, List<Interface>> x : placement.interfaces.entrySet()) {
+                if (x.getKey().resource() == e.resource()) return x.getValue();
+            }
+            throw new IllegalArgumentException("not an endpoint of this engine: " + e);
+        }
+        return ifs;
+    }
+
+    private static String reason(Endpoint from, Endpoint to, Traffic requested, Traffic allowed, Traffic undecided,
+                                 List<Hop> witness) {
+        Traffic denied = requested.minus(allowed).minus(undecided);
+        List<String> parts = new ArrayList<>();
+        String path = " from " + label(from) + " to " + label(to);
+        if (!allowed.isEmpty()) {
+            Hop in = null;
+            for (Hop h : witness) {
+                if (h.decision() == Decision.ALLOW && (h.layer() == Layer.DESTINATION_SECURITY_GROUP_INGRESS
+                        || h.layer() == Layer.LOAD_BALANCER_LISTENER && in == null)) {
+                    in = h;
+                    if (h.layer() == Layer.DESTINATION_SECURITY_GROUP_INGRESS) break;
+                }
+            }
+            parts.add(TrafficSets.show(allowed) + " passes" + path + " (every security group, network ACL and route on the "
+                    + "way allows it" + (in == null ? "" : "; " + in.element()) + ")");
+        }
+        if (!undecided.isEmpty()) {
+            Hop u = first(witness, Decision.UNKNOWN);
+            parts.add(TrafficSets.show(undecided) + (allowed.isEmpty() ? " may pass" + path : " may pass") + ", depending on "
+                    + "a value the input does not give" + (u == null ? "" : ": " + u.element() + " (" + u.component() + ")"));
+        }
+        if (!denied.isEmpty()) {
+            Hop d = first(witness, Decision.DENY);
+            parts.add(TrafficSets.show(denied) + (allowed.isEmpty() && undecided.isEmpty() ? " is blocked" + path : " is blocked")
+                    + (d == null ? "" : ": " + d.element() + " (" + d.component() + (d.code() == null ? "" : ", " + d.code()) + ")"));
+        }
+        return String.join("; ", parts);
+    }
+
+    private static Hop first(List<Hop> hops, Decision d) {
+        for (Hop h : hops) if (h.decision() == d) return h;
+        return null;
+    }
+
+    private static String label(Endpoint e) {
+        return e.isInternet() ? e.id() : e.id() + " (" + e.tier() + ")";
+    }
+
+    // for tests and tools in this package
+    Placement placement() {
+        return placement;
     }
 }

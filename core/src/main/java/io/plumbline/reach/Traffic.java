@@ -1,7 +1,6 @@
 package io.plumbline.reach;
 
-import java.util.EnumMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * A set of traffic: for each protocol, the destination ports. ICMP, ICMPv6 and other protocols have no ports; they are
@@ -10,19 +9,28 @@ import java.util.Map;
 public final class Traffic {
     public enum Protocol { TCP, UDP, ICMP, ICMPV6, OTHER }
 
-    public static final Traffic NONE = new Traffic(new EnumMap<>(Protocol.class));
+    private static final Protocol[] PROTOCOLS = Protocol.values();
+
+    public static final Traffic NONE = new Traffic(emptyPorts());
     public static final Traffic ALL;
 
     static {
-        Map<Protocol, PortSet> m = new EnumMap<>(Protocol.class);
-        for (Protocol p : Protocol.values()) m.put(p, PortSet.ALL);
+        PortSet[] m = new PortSet[PROTOCOLS.length];
+        Arrays.fill(m, PortSet.ALL);
         ALL = new Traffic(m);
     }
 
-    private final Map<Protocol, PortSet> ports;
+    /** Indexed by {@link Protocol#ordinal()}; {@link PortSet#EMPTY} for protocols not in the set. */
+    private final PortSet[] ports;
 
-    private Traffic(Map<Protocol, PortSet> ports) {
+    private Traffic(PortSet[] ports) {
         this.ports = ports;
+    }
+
+    private static PortSet[] emptyPorts() {
+        PortSet[] m = new PortSet[PROTOCOLS.length];
+        Arrays.fill(m, PortSet.EMPTY);
+        return m;
     }
 
     public static Traffic tcp(PortSet ports) {
@@ -34,59 +42,77 @@ public final class Traffic {
     }
 
     public static Traffic of(Protocol protocol, PortSet set) {
-        Map<Protocol, PortSet> m = new EnumMap<>(Protocol.class);
-        if (!set.isEmpty()) m.put(protocol, protocol == Protocol.TCP || protocol == Protocol.UDP ? set : PortSet.ALL);
+        if (set.isEmpty()) return NONE;
+        PortSet[] m = emptyPorts();
+        m[protocol.ordinal()] = protocol == Protocol.TCP || protocol == Protocol.UDP ? set : PortSet.ALL;
         return new Traffic(m);
     }
 
     public PortSet ports(Protocol p) {
-        return ports.getOrDefault(p, PortSet.EMPTY);
+        return ports[p.ordinal()];
     }
 
     public boolean isEmpty() {
-        for (PortSet s : ports.values()) if (!s.isEmpty()) return false;
+        for (PortSet s : ports) if (!s.isEmpty()) return false;
         return true;
     }
 
     public Traffic union(Traffic o) {
-        Map<Protocol, PortSet> m = new EnumMap<>(Protocol.class);
-        for (Protocol p : Protocol.values()) {
-            PortSet s = ports(p).union(o.ports(p));
-            if (!s.isEmpty()) m.put(p, s);
+        if (o == this || o.isEmpty()) return this;
+        if (isEmpty()) return o;
+        PortSet[] m = new PortSet[ports.length];
+        boolean same = true;
+        boolean sameO = true;
+        for (int i = 0; i < m.length; i++) {
+            m[i] = ports[i].union(o.ports[i]);
+            same &= m[i] == ports[i];
+            sameO &= m[i] == o.ports[i];
         }
-        return new Traffic(m);
+        return same ? this : sameO ? o : new Traffic(m);
     }
 
     public Traffic intersect(Traffic o) {
-        Map<Protocol, PortSet> m = new EnumMap<>(Protocol.class);
-        for (Protocol p : Protocol.values()) {
-            PortSet s = ports(p).intersect(o.ports(p));
-            if (!s.isEmpty()) m.put(p, s);
+        if (o == this) return this;
+        PortSet[] m = new PortSet[ports.length];
+        boolean same = true;
+        boolean sameO = true;
+        boolean empty = true;
+        for (int i = 0; i < m.length; i++) {
+            m[i] = ports[i].intersect(o.ports[i]);
+            same &= m[i] == ports[i];
+            sameO &= m[i] == o.ports[i];
+            empty &= m[i].isEmpty();
         }
-        return new Traffic(m);
+        return empty ? NONE : same ? this : sameO ? o : new Traffic(m);
     }
 
     public Traffic minus(Traffic o) {
-        Map<Protocol, PortSet> m = new EnumMap<>(Protocol.class);
-        for (Protocol p : Protocol.values()) {
-            PortSet s = ports(p).minus(o.ports(p));
-            if (!s.isEmpty()) m.put(p, s);
+        if (o.isEmpty()) return this;
+        PortSet[] m = new PortSet[ports.length];
+        boolean same = true;
+        boolean empty = true;
+        for (int i = 0; i < m.length; i++) {
+            m[i] = ports[i].minus(o.ports[i]);
+            same &= m[i] == ports[i];
+            empty &= m[i].isEmpty();
         }
-        return new Traffic(m);
+        return empty ? NONE : same ? this : new Traffic(m);
     }
 
     public boolean containsAll(Traffic o) {
-        return o.minus(this).isEmpty();
+        if (o == this) return true;
+        for (int i = 0; i < ports.length; i++) if (!ports[i].containsAll(o.ports[i])) return false;
+        return true;
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Traffic t && ports.equals(t.ports);
+        return o instanceof Traffic t && Arrays.equals(ports, t.ports);
     }
 
     @Override
     public int hashCode() {
-        return ports.hashCode();
+        return Arrays.hashCode(ports);
     }
 
     /** "tcp 443, 80; icmp" or "none". */
@@ -94,10 +120,12 @@ public final class Traffic {
     public String toString() {
         if (isEmpty()) return "none";
         StringBuilder sb = new StringBuilder();
-        for (var e : ports.entrySet()) {
+        for (Protocol p : PROTOCOLS) {
+            PortSet s = ports[p.ordinal()];
+            if (s.isEmpty()) continue;
             if (sb.length() > 0) sb.append("; ");
-            sb.append(e.getKey().name().toLowerCase(java.util.Locale.ROOT));
-            if (e.getKey() == Protocol.TCP || e.getKey() == Protocol.UDP) sb.append(' ').append(e.getValue());
+            sb.append(p.name().toLowerCase(java.util.Locale.ROOT));
+            if (p == Protocol.TCP || p == Protocol.UDP) sb.append(' ').append(s);
         }
         return sb.toString();
     }

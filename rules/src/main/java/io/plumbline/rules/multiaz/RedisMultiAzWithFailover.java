@@ -119,7 +119,8 @@ public final class RedisMultiAzWithFailover implements Rule {
             v.fail("no subnet group is given, so ElastiCache uses the default subnet group", e);
             return;
         }
-        Resource resolved = ctx.model().resolve(g, sg.get()).orElse(null);
+        Resource resolved = ctx.model().resolve(g, sg.get(), CacheSubnetGroup.class).map(Resource.class::cast)
+                .or(() -> ctx.model().resolve(g, sg.get())).orElse(null);
         if (!(resolved instanceof CacheSubnetGroup group)) {
             if (sg.get().target().trim().equalsIgnoreCase("default")) {
                 v.fail("the group uses the default subnet group", e);

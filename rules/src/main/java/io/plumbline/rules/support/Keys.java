@@ -50,7 +50,8 @@ public final class Keys {
             return new KeyCheck(Owner.NONE, "no KMS key is given", null);
         }
         String target = ref.target();
-        Resource resolved = model.resolve(from, ref).orElse(null);
+        Resource resolved = model.resolve(from, ref, KmsKey.class).map(Resource.class::cast)
+                .or(() -> model.resolve(from, ref)).orElse(null);
         if (resolved instanceof KmsKey key) {
             if (key.keyManager.isPresent() && key.keyManager.get().trim().equalsIgnoreCase("AWS")) {
                 return new KeyCheck(Owner.AWS_MANAGED, "key " + key.address() + " is managed by AWS (keyManager "
