@@ -98,6 +98,10 @@ def build(variant=None):
                 R("AppDefaultRoute%s" % L, "AWS::EC2::Route", {
                     "RouteTableId": Ref("AppRouteTable%s" % L), "DestinationCidrBlock": "0.0.0.0/0",
                     "NatGatewayId": Ref("NatGateway%s" % L)})
+            if tier == "Data" and L == "A" and v == "NET-013-data-route-to-nat":
+                R("DataDefaultRouteA", "AWS::EC2::Route", {
+                    "RouteTableId": Ref("DataRouteTableA"), "DestinationCidrBlock": "0.0.0.0/0",
+                    "NatGatewayId": Ref("NatGatewayA")})
             R("%sSubnet%sRouteTableAssociation" % (tier, L), "AWS::EC2::SubnetRouteTableAssociation", {
                 "SubnetId": Ref("%sSubnet%s" % (tier, L)), "RouteTableId": Ref("%sRouteTable%s" % (tier, L))})
 
@@ -127,6 +131,15 @@ def build(variant=None):
         entry("DataNaclInboundPostgres%s" % L, "DataNetworkAcl", 100 + i, 6, False, app_cidr, (5432, 5432))
         entry("DataNaclInboundRedis%s" % L, "DataNetworkAcl", 110 + i, 6, False, app_cidr, (6379, 6379))
         entry("DataNaclOutboundEphemeral%s" % L, "DataNetworkAcl", 100 + i, 6, True, app_cidr, (1024, 65535))
+        if v == "NET-007-aurora-from-alb":
+            public_cidr = FindInMap("SubnetConfig", "Public%s" % L, "CIDR")
+            entry("DataNaclInboundPostgresPublic%s" % L, "DataNetworkAcl", 120 + i, 6, False, public_cidr,
+                  (5432, 5432))
+            entry("DataNaclOutboundEphemeralPublic%s" % L, "DataNetworkAcl", 110 + i, 6, True, public_cidr,
+                  (1024, 65535))
+    if v == "NET-008-redis-from-vpc-cidr":
+        entry("DataNaclInboundRedisVpc", "DataNetworkAcl", 130, 6, False, Ref("VpcCidr"), (6379, 6379))
+        entry("DataNaclOutboundEphemeralVpc", "DataNetworkAcl", 130, 6, True, Ref("VpcCidr"), (1024, 65535))
 
     # ------------------------------------------------------------------------------------------------------ KMS keys
     def key_policy(extra=()):
@@ -190,7 +203,9 @@ def build(variant=None):
              "Description": "HTTP from the internet, redirected (IPv6)"},
         ],
         "SecurityGroupEgress": [{"IpProtocol": "tcp", "FromPort": 8080, "ToPort": 8443, "CidrIp": Ref("VpcCidr"),
-                                 "Description": "To the EKS targets"}],
+                                 "Description": "To the EKS targets"}]
+        + ([{"IpProtocol": "-1", "CidrIp": "0.0.0.0/0", "Description": "All traffic"}]
+           if v == "NET-008-redis-from-vpc-cidr" else []),
         "Tags": tags(Sub("${AWS::StackName}-alb"), **{"plumbline:tier": "public"}),
     })
     R("EksNodesSecurityGroup", "AWS::EC2::SecurityGroup", {
@@ -225,8 +240,9 @@ def build(variant=None):
         p["Description"] = desc
         R(logical, "AWS::EC2::SecurityGroupIngress", p)
 
-    ingress("EksNodesIngressFromAlb", "EksNodesSecurityGroup", "tcp", 8080, 8443, "Target ports from the ALB",
-            SourceSecurityGroupId=GetAtt("AlbSecurityGroup", "GroupId"))
+    if v != "NET-006-nodes-not-from-alb":
+        ingress("EksNodesIngressFromAlb", "EksNodesSecurityGroup", "tcp", 8080, 8443, "Target ports from the ALB",
+                SourceSecurityGroupId=GetAtt("AlbSecurityGroup", "GroupId"))
     ingress("EksNodesIngressSelf", "EksNodesSecurityGroup", "-1", None, None, "Node to node (pods, CoreDNS)",
             SourceSecurityGroupId=GetAtt("EksNodesSecurityGroup", "GroupId"))
     ingress("EksNodesIngressFromControlPlaneHttps", "EksNodesSecurityGroup", "tcp", 443, 443,
@@ -235,6 +251,18 @@ def build(variant=None):
             "EKS control plane to the nodes", SourceSecurityGroupId=GetAtt("EksCluster", "ClusterSecurityGroupId"))
     ingress("RedisIngressFromEksNodes", "RedisSecurityGroup", "tcp", 6379, 6379, "Redis from the EKS nodes",
             SourceSecurityGroupId=GetAtt("EksNodesSecurityGroup", "GroupId"))
+    if v == "NET-004-alb-8080-open":
+        ingress("AlbIngressAdmin8080", "AlbSecurityGroup", "tcp", 8080, 8080, "Admin console from anywhere",
+                CidrIp="0.0.0.0/0")
+    if v == "NET-007-aurora-from-alb":
+        ingress("AuroraIngressFromAlb", "AuroraSecurityGroup", "tcp", 5432, 5432, "PostgreSQL from the ALB",
+                SourceSecurityGroupId=GetAtt("AlbSecurityGroup", "GroupId"))
+        R("AlbEgressToAurora", "AWS::EC2::SecurityGroupEgress", {
+            "GroupId": GetAtt("AlbSecurityGroup", "GroupId"), "IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432,
+            "DestinationSecurityGroupId": GetAtt("AuroraSecurityGroup", "GroupId"), "Description": "To Aurora"})
+    if v == "NET-008-redis-from-vpc-cidr":
+        ingress("RedisIngressFromVpc", "RedisSecurityGroup", "tcp", 6379, 6379, "Redis from the VPC",
+                CidrIp=Ref("VpcCidr"))
     if v == "NET-009-ssh-open":
         ingress("EksNodesIngressSsh", "EksNodesSecurityGroup", "tcp", 22, 22, "Break-glass SSH", CidrIp="0.0.0.0/0")
     if v == "NET-009-redis-all-ipv6":
@@ -280,6 +308,13 @@ def build(variant=None):
         "Certificates": [{"CertificateArn": Ref("AlbCertificateArn")}],
         "DefaultActions": [{"Type": "forward", "TargetGroupArn": Ref("AppTargetGroup")}],
     })
+    if v == "NET-004-alb-8080-open":
+        R("AdminListener", "AWS::ElasticLoadBalancingV2::Listener", {
+            "LoadBalancerArn": Ref("ApplicationLoadBalancer"),
+            "Port": 8080,
+            "Protocol": "HTTP",
+            "DefaultActions": [{"Type": "forward", "TargetGroupArn": Ref("AppTargetGroup")}],
+        })
     R("HttpListener", "AWS::ElasticLoadBalancingV2::Listener", {
         "LoadBalancerArn": Ref("ApplicationLoadBalancer"),
         "Port": 80,

@@ -116,6 +116,32 @@ VARIANTS = [
      None, [("NET-003", "AuroraInstanceB", "FAIL")],
      "The second Aurora instance has DBSubnetGroupName: default and no PubliclyAccessible: the API default is "
      "public"),
+    ("NET-004-alb-8080-open",
+     [("NET-004", "aws_lb.public", "FAIL")], [("NET-004", "ApplicationLoadBalancer", "FAIL")],
+     "An extra ALB listener on tcp/8080 (HTTP, forwarding to the app) and an ALB security-group rule admitting "
+     "tcp/8080 from 0.0.0.0/0 (TF aws_lb_listener.admin + aws_vpc_security_group_ingress_rule.alb_admin_8080, CFN "
+     "AdminListener + AlbIngressAdmin8080); the public NACL already admits 1024-65535: the internet reaches 8080"),
+    ("NET-006-nodes-not-from-alb",
+     [("NET-006", "aws_eks_node_group.critical", "FAIL"), ("NET-006", "aws_eks_node_group.spot", "FAIL")],
+     [("NET-006", "CriticalNodeGroup", "FAIL"), ("NET-006", "SpotNodeGroup", "FAIL")],
+     "The node security group's ingress from the ALB security group (tcp 8080-8443) is removed (TF "
+     "aws_vpc_security_group_ingress_rule.eks_nodes_from_alb, CFN EksNodesIngressFromAlb): the ALB reaches no "
+     "target port, the public -> app intent is broken"),
+    ("NET-007-aurora-from-alb",
+     [("NET-007", CLUSTER_TF, "FAIL")], [("NET-007", "AuroraCluster", "FAIL")],
+     "The Aurora security group also admits tcp/5432 from the ALB security group, the ALB security group may send "
+     "5432 to it and the data NACL admits the public subnets on 5432 (ephemeral ports back): the public tier reaches "
+     "Aurora (TF aws_security_group_rule.aurora_from_alb, aws_vpc_security_group_egress_rule.alb_to_aurora, data "
+     "NACL rules 120-122/110-112; CFN AuroraIngressFromAlb, AlbEgressToAurora, DataNaclInboundPostgresPublic*)"),
+    ("NET-008-redis-from-vpc-cidr",
+     [("NET-008", REDIS_TF, "FAIL")], [("NET-008", "RedisReplicationGroup", "FAIL")],
+     "The Redis security group admits tcp/6379 from the VPC CIDR (TF aws_vpc_security_group_ingress_rule."
+     "redis_from_vpc, CFN RedisIngressFromVpc), the data NACL admits the VPC CIDR on 6379 (rule 130 both ways) and "
+     "the ALB security group keeps an allow-all egress: the ALB in the public subnets reaches Redis"),
+    ("NET-013-data-route-to-nat",
+     [("NET-013", "module.vpc.aws_subnet.data[0]", "FAIL")], [("NET-013", "DataSubnetA", "FAIL")],
+     "The first data route table gets 0.0.0.0/0 -> the NAT gateway of its AZ (TF module.vpc.aws_route.data_nat, "
+     "CFN DataDefaultRouteA)"),
     ("NET-009-ssh-open",
      [("NET-009", "aws_security_group.eks_nodes", "FAIL")], [("NET-009", "EksNodesSecurityGroup", "FAIL")],
      "The EKS nodes' security group gets tcp/22 from 0.0.0.0/0 (TF aws_security_group_rule.eks_nodes_ssh, CFN "

@@ -192,6 +192,12 @@ def build(plan, variant=None, prefix=()):
         "destination_cidr_block": "0.0.0.0/0",
         "nat_gateway_id": X(UNK, "aws_nat_gateway.this", "count.index"),
     }, module=vpc, count=3, count_expr=X(3, "var.azs"))
+    if v == "NET-013-data-route-to-nat":
+        R("aws_route", "data_nat", {
+            "route_table_id": ref("aws_route_table.data[0].id"),
+            "destination_cidr_block": "0.0.0.0/0",
+            "nat_gateway_id": ref("aws_nat_gateway.this[0].id"),
+        }, module=vpc)
     R("aws_route_table_association", "public", {
         "subnet_id": X(UNK, "aws_subnet.public", "count.index"),
         "route_table_id": ref("aws_route_table.public.id"),
@@ -223,6 +229,16 @@ def build(plan, variant=None, prefix=()):
                  + [nacl_cidr(110 + i, "tcp", 6379, 6379, "var.app_subnets", APP, i) for i in range(3)],
                  [nacl_cidr(100 + i, "tcp", 1024, 65535, "var.app_subnets", APP, i) for i in range(3)]),
     }
+    if v == "NET-007-aurora-from-alb":
+        # The data NACL also admits the public subnets on 5432, and lets the replies go back to them.
+        nacls["data"][0].extend(nacl_cidr(120 + i, "tcp", 5432, 5432, "var.public_subnets", PUBLIC, i)
+                                for i in range(3))
+        nacls["data"][1].extend(nacl_cidr(110 + i, "tcp", 1024, 65535, "var.public_subnets", PUBLIC, i)
+                                for i in range(3))
+    if v == "NET-008-redis-from-vpc-cidr":
+        # The data NACL admits the whole VPC CIDR on 6379 and answers it on the ephemeral ports.
+        nacls["data"][0].append(dict(nacl(130, "tcp", 6379, 6379, None), cidr_block=ref("var.cidr_block", VPC_CIDR)))
+        nacls["data"][1].append(dict(nacl(130, "tcp", 1024, 65535, None), cidr_block=ref("var.cidr_block", VPC_CIDR)))
     for tier, (ing, eg) in nacls.items():
         R("aws_network_acl", tier, {
             "vpc_id": ref("aws_vpc.this.id"),
@@ -270,7 +286,9 @@ def build(plan, variant=None, prefix=()):
         "vpc_id": ref("module.vpc.vpc_id"),
         "ingress": AttrBlk(SG_RULE_ATTRS, sg_rule(443, 443, "tcp", ["0.0.0.0/0"], ["::/0"], "HTTPS from the internet"),
                        sg_rule(80, 80, "tcp", ["0.0.0.0/0"], ["::/0"], "HTTP from the internet, redirected")),
-        "egress": AttrBlk(SG_RULE_ATTRS, sg_rule(8080, 8443, "tcp", [VPC_CIDR], (), "To the EKS targets")),
+        "egress": AttrBlk(SG_RULE_ATTRS, *([sg_rule(8080, 8443, "tcp", [VPC_CIDR], (), "To the EKS targets")]
+                                           + ([sg_rule(0, 0, "-1", ["0.0.0.0/0"], (), "All traffic")]
+                                              if v == "NET-008-redis-from-vpc-cidr" else []))),
         "tags": {"Name": NAME + "-alb", "plumbline:tier": "public"},
     })
     for name, tier, desc in [("eks_nodes", "app", "EKS managed node groups"),
@@ -285,12 +303,13 @@ def build(plan, variant=None, prefix=()):
         if tier == "data":
             cfg["egress"] = X([])
         R("aws_security_group", name, cfg)
-    R("aws_vpc_security_group_ingress_rule", "eks_nodes_from_alb", {
-        "security_group_id": ref("aws_security_group.eks_nodes.id"),
-        "referenced_security_group_id": ref("aws_security_group.alb.id"),
-        "ip_protocol": "tcp", "from_port": 8080, "to_port": 8443,
-        "description": "Target ports from the ALB",
-    })
+    if v != "NET-006-nodes-not-from-alb":
+        R("aws_vpc_security_group_ingress_rule", "eks_nodes_from_alb", {
+            "security_group_id": ref("aws_security_group.eks_nodes.id"),
+            "referenced_security_group_id": ref("aws_security_group.alb.id"),
+            "ip_protocol": "tcp", "from_port": 8080, "to_port": 8443,
+            "description": "Target ports from the ALB",
+        })
     R("aws_security_group_rule", "eks_nodes_self", {
         "type": "ingress", "security_group_id": ref("aws_security_group.eks_nodes.id"),
         "self": True, "protocol": "-1", "from_port": 0, "to_port": 0,
@@ -318,6 +337,30 @@ def build(plan, variant=None, prefix=()):
         "referenced_security_group_id": ref("aws_security_group.eks_nodes.id"),
         "ip_protocol": "tcp", "from_port": 6379, "to_port": 6379, "description": "Redis from the EKS nodes",
     })
+    if v == "NET-004-alb-8080-open":
+        R("aws_vpc_security_group_ingress_rule", "alb_admin_8080", {
+            "security_group_id": ref("aws_security_group.alb.id"),
+            "ip_protocol": "tcp", "from_port": 8080, "to_port": 8080, "cidr_ipv4": "0.0.0.0/0",
+            "description": "Admin console from anywhere",
+        })
+    if v == "NET-007-aurora-from-alb":
+        R("aws_security_group_rule", "aurora_from_alb", {
+            "type": "ingress", "security_group_id": ref("aws_security_group.aurora.id"),
+            "source_security_group_id": ref("aws_security_group.alb.id"),
+            "protocol": "tcp", "from_port": 5432, "to_port": 5432, "description": "PostgreSQL from the ALB",
+        })
+        R("aws_vpc_security_group_egress_rule", "alb_to_aurora", {
+            "security_group_id": ref("aws_security_group.alb.id"),
+            "referenced_security_group_id": ref("aws_security_group.aurora.id"),
+            "ip_protocol": "tcp", "from_port": 5432, "to_port": 5432, "description": "To Aurora",
+        })
+    if v == "NET-008-redis-from-vpc-cidr":
+        R("aws_vpc_security_group_ingress_rule", "redis_from_vpc", {
+            "security_group_id": ref("aws_security_group.redis.id"),
+            "ip_protocol": "tcp", "from_port": 6379, "to_port": 6379,
+            "cidr_ipv4": ref("module.vpc.vpc_cidr_block", VPC_CIDR),
+            "description": "Redis from the VPC",
+        })
     if v == "NET-009-ssh-open":
         R("aws_security_group_rule", "eks_nodes_ssh", {
             "type": "ingress", "security_group_id": ref("aws_security_group.eks_nodes.id"),
@@ -363,6 +406,13 @@ def build(plan, variant=None, prefix=()):
         "certificate_arn": CERT_ARN,
         "default_action": Blk({"type": "forward", "target_group_arn": ref("aws_lb_target_group.app.arn")}),
     })
+    if v == "NET-004-alb-8080-open":
+        R("aws_lb_listener", "admin", {
+            "load_balancer_arn": ref("aws_lb.public.arn"),
+            "port": 8080,
+            "protocol": "HTTP",
+            "default_action": Blk({"type": "forward", "target_group_arn": ref("aws_lb_target_group.app.arn")}),
+        })
     R("aws_lb_listener", "http", {
         "load_balancer_arn": ref("aws_lb.public.arn"),
         "port": 80,
