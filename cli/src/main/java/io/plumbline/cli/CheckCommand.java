@@ -2,18 +2,24 @@ package io.plumbline.cli;
 
 import io.plumbline.api.Plumbline;
 import io.plumbline.engine.Result;
+import io.plumbline.engine.RuleRegistry;
 import io.plumbline.reports.JUnitReport;
 import io.plumbline.reports.JsonReport;
 import io.plumbline.reports.MarkdownReport;
 import io.plumbline.reports.SarifReport;
 import io.plumbline.reports.TextReport;
 import io.plumbline.reports.html.HtmlReport;
+import io.plumbline.reports.triage.Baseline;
+import io.plumbline.reports.triage.Gate;
+import io.plumbline.reports.triage.Review;
+import io.plumbline.reports.triage.WaiverSet;
 import io.plumbline.rule.Severity;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,8 +37,11 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Check plans and templates against the reference architecture.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no failing finding at or above --fail-on",
-                "  1  failing findings at or above --fail-on (or UNKNOWN ones, with --fail-on-unknown)",
-                "  2  unusable input (missing, empty, malformed, neither plan nor template) or usage error",
+                "  1  failing findings at or above --fail-on (or UNKNOWN ones, with",
+                "     --fail-on-unknown); with --fail-on-new, only new ones (against",
+                "     --baseline). WAIVED never fails.",
+                "  2  unusable input (missing, empty, malformed, neither plan nor",
+                "     template; a malformed baseline or waivers file) or usage error",
                 "UNKNOWN findings are always shown with their reason; they never pass silently."})
 final class CheckCommand implements Callable<Integer> {
     enum OutputFormat {
@@ -79,47 +88,83 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "List passing findings too (text format).")
     boolean verbose;
 
+    @Option(names = "--baseline", paramLabel = "RESULT.json",
+            description = "An earlier result (--format json): each FAIL and UNKNOWN is new or unchanged, the "
+                    + "baseline's failures that are gone are fixed. Matched by fingerprint (rule, resource, "
+                    + "attribute), so renamed files and reordered plans still match.")
+    Path baselineFile;
+
+    @Option(names = "--fail-on-new",
+            description = "Only new findings (against --baseline) at or above --fail-on fail the gate.")
+    boolean failOnNew;
+
+    @Option(names = "--waivers", paramLabel = "FILE",
+            description = "A YAML list of waivers (rule, resource glob, justification, approver, expires): a matching "
+                    + "FAIL or UNKNOWN becomes WAIVED until the waiver expires. Validated strictly.")
+    Path waiversFile;
+
+    /** Today, for waiver expiry. */
+    Clock clock = Clock.systemDefaultZone();
+
     @Override
     public Integer call() throws IOException {
-        Severity threshold = Severity.parse(failOn);
+        Gate gate = new Gate(Severity.parse(failOn), failOnUnknown, failOnNew);
         List<OutputFormat> wanted = formats.stream().distinct().toList();
         if (wanted.size() > 1 && outDir == null) {
             throw new ParameterException(spec.commandLine(), "several formats need --out DIR");
         }
+        if (failOnNew && baselineFile == null) {
+            throw new ParameterException(spec.commandLine(), "--fail-on-new needs --baseline RESULT.json");
+        }
         Plumbline.Check check = Plumbline.check().inputs(input.files).rules(rules).profile(profile)
                 .region(input.region);
         input.parameters.forEach(check::parameter);
-        Result result = check.run();
-        boolean gateFails = result.gateFails(threshold, failOnUnknown);
-        String gate = String.format("Gate: %s (fail on %s%s)%n", gateFails ? "FAILED" : "passed", threshold.lower(),
-                failOnUnknown ? ", unknown fails" : "");
+        // Both files are read before the inputs: a malformed one stops the run before any work.
+        WaiverSet waivers = null;
+        if (waiversFile != null) {
+            RuleRegistry registry = RuleRegistry.discover();
+            check.registry(registry);
+            waivers = WaiverSet.load(waiversFile, registry.all().stream().map(r -> r.descriptor().id()).toList());
+        }
+        Baseline baseline = baselineFile == null ? null : Baseline.load(baselineFile);
+        Review review = Review.of(check.run(), waivers, baseline, clock);
+        boolean gateFails = gate.fails(review);
+        String gateLine = gate.describe(gateFails);
         if (outDir != null) {
             Files.createDirectories(outDir);
             for (OutputFormat f : wanted) {
                 try (OutputStream os = Files.newOutputStream(outDir.resolve(f.fileName))) {
-                    render(f, result, os, gate);
+                    render(f, review, os, gateLine);
                 }
             }
             PrintWriter out = spec.commandLine().getOut();
             out.printf("Wrote %s to %s%n", wanted, outDir);
-            out.print(gate);
+            review.notes().forEach(out::println);
+            out.print(gateLine);
             out.flush();
         } else {
-            render(wanted.get(0), result, System.out, gate);
+            render(wanted.get(0), review, System.out, gateLine);
+            if (wanted.get(0) != OutputFormat.text) {
+                // The document on stdout stays clean; what a person should see goes to stderr.
+                PrintWriter err = spec.commandLine().getErr();
+                review.notes().stream().filter(n -> n.startsWith("warning:")).forEach(err::println);
+                err.flush();
+            }
         }
         return gateFails ? Main.FINDINGS : Main.OK;
     }
 
-    private void render(OutputFormat f, Result result, OutputStream os, String gate) {
+    private void render(OutputFormat f, Review review, OutputStream os, String gate) {
+        Result result = review.result();
         switch (f) {
-            case json -> JsonReport.write(result, Version.get(), os);
-            case sarif -> SarifReport.write(result, Version.get(), os);
+            case json -> JsonReport.write(review, Version.get(), os);
+            case sarif -> SarifReport.write(review, Version.get(), os);
             case junit -> JUnitReport.write(result, os);
-            case md -> MarkdownReport.write(result, writer(os));
+            case md -> MarkdownReport.write(review, writer(os));
             case html -> HtmlReport.write(result, Version.get(), Instant.now(), os);
             case text -> {
                 PrintWriter out = writer(os);
-                TextReport.write(result, verbose, out);
+                TextReport.write(review, verbose, out);
                 out.print(gate);
                 out.flush();
             }

@@ -20,6 +20,11 @@ public record Result(Model model, Profile profile, List<RuleDescriptor> rules, L
         return m;
     }
 
+    /** The same evaluation with other findings (e.g. after waivers), in the order given. */
+    public Result withFindings(List<Finding> replaced) {
+        return new Result(model, profile, rules, List.copyOf(replaced));
+    }
+
     public List<Finding> withStatus(Status status) {
         return findings.stream().filter(f -> f.status() == status).toList();
     }

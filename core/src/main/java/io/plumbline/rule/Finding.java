@@ -1,12 +1,28 @@
 package io.plumbline.rule;
 
 import io.plumbline.model.Provenance;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
  * One verdict of one rule on one resource. {@code location} is where a reader should look: the deciding value's own
- * place when there is one, else the resource's declaration.
+ * place when there is one, else the resource's declaration. {@code waiver} is set only on a WAIVED finding: the
+ * waiver that accepted it, with the status the rule had given.
  */
 public record Finding(String ruleId, Severity severity, Status status, String resource, String resourceType,
-                      String message, List<Evidence> evidence, Provenance location) {
+                      String message, List<Evidence> evidence, Provenance location, Waiver waiver) {
+
+    /** A verdict as a rule gives it: not waived. */
+    public Finding(String ruleId, Severity severity, Status status, String resource, String resourceType,
+                   String message, List<Evidence> evidence, Provenance location) {
+        this(ruleId, severity, status, resource, resourceType, message, evidence, location, null);
+    }
+
+    /**
+     * An accepted risk: the waiver entry ({@code rule}, {@code resource} pattern), why it is accepted, who accepted
+     * it, the last day it applies, and the status the rule had given ({@link Status#FAIL} or {@link Status#UNKNOWN}).
+     */
+    public record Waiver(String rule, String resource, String justification, String approver, LocalDate expires,
+                         Status waivedStatus) {
+    }
 }

@@ -16,7 +16,12 @@ public final class Fingerprints {
 
     public static String of(Finding f) {
         String attribute = f.evidence().isEmpty() ? "" : f.evidence().get(0).attribute();
-        String key = f.ruleId() + "\u0000" + f.resource() + "\u0000" + attribute;
+        return of(f.ruleId(), f.resource(), attribute);
+    }
+
+    /** The fingerprint of rule, resource address and deciding attribute ("" when the finding has no evidence). */
+    public static String of(String ruleId, String resource, String attribute) {
+        String key = ruleId + "\u0000" + resource + "\u0000" + (attribute == null ? "" : attribute);
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(d, 0, 16);

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * JUnit XML for CI systems: one test suite per rule, one test case per rule and resource; FAIL is a failure, UNKNOWN
- * and NOT_APPLICABLE are skipped with their reason, so a dashboard never counts them as passed.
+ * and NOT_APPLICABLE are skipped with their reason, WAIVED is skipped with its justification, so a dashboard never
+ * counts them as passed.
  */
 public final class JUnitReport {
     private JUnitReport() {
@@ -49,8 +50,8 @@ public final class JUnitReport {
                             xml("UNKNOWN: " + x.message()));
                     case NOT_APPLICABLE -> out.printf(">%n      <skipped message=\"%s\"/>%n    </testcase>%n",
                             xml("not applicable: " + x.message()));
-                    case WAIVED -> out.printf(">%n      <skipped message=\"%s\"/>%n    </testcase>%n",
-                            xml("waived: " + x.message()));
+                    case WAIVED -> out.printf(">%n      <skipped message=\"%s\">%s</skipped>%n    </testcase>%n",
+                            xml(waived(x)), xml(x.message()));
                     default -> out.println("/>");
                 }
             }
@@ -58,6 +59,13 @@ public final class JUnitReport {
         }
         out.println("</testsuites>");
         out.flush();
+    }
+
+    /** "waived: justification (approved by X, expires D)". */
+    private static String waived(Finding f) {
+        Finding.Waiver w = f.waiver();
+        if (w == null) return "waived: " + f.message();
+        return "waived: " + w.justification() + " (approved by " + w.approver() + ", expires " + w.expires() + ")";
     }
 
     private static String detail(Finding f) {

@@ -6,6 +6,11 @@ import io.plumbline.engine.Result;
 import io.plumbline.model.Diagnostic;
 import io.plumbline.model.InputFile;
 import io.plumbline.model.Provenance;
+import io.plumbline.reports.triage.Baseline;
+import io.plumbline.reports.triage.BaselineComparison;
+import io.plumbline.reports.triage.Review;
+import io.plumbline.reports.triage.WaiverEntry;
+import io.plumbline.reports.triage.WaiverOutcome;
 import io.plumbline.rule.Evidence;
 import io.plumbline.rule.Finding;
 import io.plumbline.rule.RuleDescriptor;
@@ -16,8 +21,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The complete result as JSON: inputs, rules, findings with evidence and locations, summary, diagnostics. Order is
- * deterministic (findings sorted by rule, resource), so two runs on one input give the same bytes.
+ * The complete result as JSON: inputs, rules, findings with evidence, locations and fingerprints, summary,
+ * diagnostics; with a baseline, each failing or undecided finding's {@code comparison} (new, unchanged) and a
+ * {@code baseline} section with the fixed ones; with waivers, each waived finding's {@code waiver} and a
+ * {@code waivers} section with the {@code unmatchedWaivers}. Order is deterministic (findings sorted by rule,
+ * resource) and there is no timestamp, so two runs on one input give the same bytes. The shape is published as
+ * {@code result.schema.json} next to this class.
  */
 public final class JsonReport {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -25,7 +34,15 @@ public final class JsonReport {
     private JsonReport() {
     }
 
+    /** The schema of this report, as a class-path resource. */
+    public static final String SCHEMA_RESOURCE = "/io/plumbline/reports/result.schema.json";
+
     public static void write(Result result, String toolVersion, OutputStream out) {
+        write(Review.of(result), toolVersion, out);
+    }
+
+    public static void write(Review review, String toolVersion, OutputStream out) {
+        Result result = review.result();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -66,8 +83,10 @@ public final class JsonReport {
             }
             g.writeEndArray();
             g.writeArrayFieldStart("findings");
-            for (Finding f : result.findings()) writeFinding(g, f);
+            for (Finding f : result.findings()) writeFinding(g, f, review.baseline());
             g.writeEndArray();
+            if (review.baseline() != null) writeBaseline(g, review.baseline());
+            if (review.waivers() != null) writeWaivers(g, review.waivers());
             g.writeArrayFieldStart("diagnostics");
             for (Diagnostic d : result.model().diagnostics()) {
                 g.writeStartObject();
@@ -84,14 +103,28 @@ public final class JsonReport {
         }
     }
 
-    private static void writeFinding(JsonGenerator g, Finding f) throws IOException {
+    private static void writeFinding(JsonGenerator g, Finding f, BaselineComparison baseline) throws IOException {
         g.writeStartObject();
+        g.writeStringField("fingerprint", Fingerprints.of(f));
         g.writeStringField("rule", f.ruleId());
         g.writeStringField("resource", f.resource());
         g.writeStringField("resourceType", f.resourceType());
         g.writeStringField("status", f.status().name());
         g.writeStringField("severity", f.severity().lower());
         g.writeStringField("message", f.message());
+        BaselineComparison.State state = baseline == null ? null : baseline.state(f);
+        if (state != null) g.writeStringField("comparison", state.lower());
+        if (f.waiver() != null) {
+            Finding.Waiver w = f.waiver();
+            g.writeObjectFieldStart("waiver");
+            g.writeStringField("rule", w.rule());
+            g.writeStringField("resource", w.resource());
+            g.writeStringField("justification", w.justification());
+            g.writeStringField("approver", w.approver());
+            g.writeStringField("expires", w.expires().toString());
+            g.writeStringField("waivedStatus", w.waivedStatus().name());
+            g.writeEndObject();
+        }
         writeLocation(g, "location", f.location());
         g.writeArrayFieldStart("evidence");
         for (Evidence e : f.evidence()) {
@@ -105,6 +138,49 @@ public final class JsonReport {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    private static void writeBaseline(JsonGenerator g, BaselineComparison c) throws IOException {
+        g.writeObjectFieldStart("baseline");
+        g.writeStringField("file", c.baseline().file());
+        g.writeNumberField("new", c.count(BaselineComparison.State.NEW));
+        g.writeNumberField("unchanged", c.count(BaselineComparison.State.UNCHANGED));
+        g.writeNumberField("fixed", c.fixed().size());
+        g.writeArrayFieldStart("fixedFindings");
+        for (Baseline.Entry e : c.fixed()) {
+            g.writeStartObject();
+            g.writeStringField("fingerprint", e.fingerprint());
+            g.writeStringField("rule", e.rule());
+            g.writeStringField("resource", e.resource());
+            g.writeStringField("status", e.status().name());
+            if (e.severity() != null) g.writeStringField("severity", e.severity());
+            if (e.message() != null) g.writeStringField("message", e.message());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void writeWaivers(JsonGenerator g, WaiverOutcome w) throws IOException {
+        g.writeObjectFieldStart("waivers");
+        g.writeStringField("file", w.waivers().file());
+        g.writeNumberField("entries", w.waivers().entries().size());
+        g.writeNumberField("waivedFindings", w.applied());
+        g.writeNumberField("expiredFindings", w.expired());
+        g.writeEndObject();
+        g.writeArrayFieldStart("unmatchedWaivers");
+        for (WaiverEntry e : w.unmatched()) {
+            g.writeStartObject();
+            g.writeNumberField("entry", e.number());
+            if (e.line() > 0) g.writeNumberField("line", e.line());
+            g.writeStringField("rule", e.rule());
+            g.writeStringField("resource", e.resource());
+            g.writeStringField("justification", e.justification());
+            g.writeStringField("approver", e.approver());
+            g.writeStringField("expires", e.expires().toString());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     static void writeLocation(JsonGenerator g, String field, Provenance p) throws IOException {

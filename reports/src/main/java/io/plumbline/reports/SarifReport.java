@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.plumbline.engine.Result;
 import io.plumbline.model.Provenance;
+import io.plumbline.reports.triage.BaselineComparison;
+import io.plumbline.reports.triage.Review;
 import io.plumbline.rule.Finding;
 import io.plumbline.rule.RuleDescriptor;
 import io.plumbline.rule.Severity;
@@ -19,7 +21,8 @@ import java.util.Map;
  * SARIF 2.1.0 for code-scanning systems: every rule with its help text, every FAIL as a result whose level follows the
  * severity, every UNKNOWN as a result of kind "review" (something a person must look at), each with its physical
  * location (file, line) for plans and templates, or its logical location (ARN) for live resources, and a stable
- * fingerprint.
+ * fingerprint. A WAIVED finding is a result too, with an external suppression carrying its justification (code scanning
+ * shows it as dismissed); with a baseline, failing and undecided results carry their {@code baselineState}.
  */
 public final class SarifReport {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -29,6 +32,11 @@ public final class SarifReport {
     }
 
     public static void write(Result result, String toolVersion, OutputStream out) {
+        write(Review.of(result), toolVersion, out);
+    }
+
+    public static void write(Review review, String toolVersion, OutputStream out) {
+        Result result = review.result();
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -54,8 +62,8 @@ public final class SarifReport {
             g.writeEndObject();
             g.writeArrayFieldStart("results");
             for (Finding f : result.findings()) {
-                if (f.status() != Status.FAIL && f.status() != Status.UNKNOWN) continue;
-                writeResult(g, f, index.get(f.ruleId()));
+                if (f.status() != Status.FAIL && f.status() != Status.UNKNOWN && f.status() != Status.WAIVED) continue;
+                writeResult(g, f, index.get(f.ruleId()), review.baseline(), review.waivers() != null);
             }
             g.writeEndArray();
             g.writeEndObject();
@@ -95,11 +103,13 @@ public final class SarifReport {
         g.writeEndObject();
     }
 
-    private static void writeResult(JsonGenerator g, Finding f, Integer ruleIndex) throws IOException {
+    private static void writeResult(JsonGenerator g, Finding f, Integer ruleIndex, BaselineComparison baseline,
+                                    boolean waiversApplied) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
         if (ruleIndex != null) g.writeNumberField("ruleIndex", ruleIndex);
-        if (f.status() == Status.FAIL) {
+        Status verdict = f.waiver() != null ? f.waiver().waivedStatus() : f.status();
+        if (verdict == Status.FAIL) {
             g.writeStringField("kind", "fail");
             g.writeStringField("level", level(f.severity()));
         } else {
@@ -138,6 +148,26 @@ public final class SarifReport {
         g.writeObjectFieldStart("partialFingerprints");
         g.writeStringField("plumbline/v1", Fingerprints.of(f));
         g.writeEndObject();
+        BaselineComparison.State state = baseline == null ? null : baseline.state(f);
+        if (state != null) g.writeStringField("baselineState", state.lower());
+        if (f.waiver() != null) {
+            g.writeArrayFieldStart("suppressions");
+            g.writeStartObject();
+            g.writeStringField("kind", "external");
+            g.writeStringField("status", "accepted");
+            g.writeStringField("justification", f.waiver().justification());
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("approver", f.waiver().approver());
+            g.writeStringField("expires", f.waiver().expires().toString());
+            g.writeStringField("waiverResource", f.waiver().resource());
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+        } else if (waiversApplied) {
+            // Waivers were considered: an empty list says "not suppressed" rather than "unknown".
+            g.writeArrayFieldStart("suppressions");
+            g.writeEndArray();
+        }
         g.writeObjectFieldStart("properties");
         g.writeStringField("status", f.status().name());
         g.writeStringField("resourceType", f.resourceType());
