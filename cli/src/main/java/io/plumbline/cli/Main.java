@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "plumbline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Proves an AWS platform stands true to its reference architecture: the same rules on Terraform "
                 + "plans, CloudFormation templates and (later) live accounts.",
-        subcommands = {CheckCommand.class, RulesCommand.class, InventoryCommand.class,
+        subcommands = {CheckCommand.class, RulesCommand.class, InventoryCommand.class, PathsCommand.class,
+                FeaturesCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no failing finding at or above the threshold",

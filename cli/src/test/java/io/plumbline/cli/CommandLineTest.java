@@ -180,4 +180,79 @@ class CommandLineTest {
             assertFalse(run.err().contains("Plumbline-Fake-Secret-1"), () -> String.join(" ", args));
         }
     }
+
+    // ------------------------------------------------------------------------------------------------------ paths
+
+    private static JsonNode cell(JsonNode doc, String from, String to) {
+        for (JsonNode c : doc.path("matrix")) {
+            if (c.path("from").asText().equals(from) && c.path("to").asText().equals(to)) return c;
+        }
+        return null;
+    }
+
+    @Test
+    void pathsMatrixOfTheReferenceOpensOnlyTheFrontDoor() throws Exception {
+        Run run = plumbline("paths", "--format", "json");
+        assertEquals(0, run.exit(), () -> run.out() + run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        JsonNode front = cell(doc, "internet", "public");
+        assertTrue(front != null, run::out);
+        assertEquals("[[80,80],[443,443]]", front.path("allowed").path("tcp").toString(), front::toString);
+        assertEquals("tcp 80, 443", front.path("allowed").path("text").asText(), front::toString);
+        assertEquals("none", front.path("undecided").path("text").asText(), front::toString);
+        JsonNode data = cell(doc, "internet", "data");
+        assertTrue(data != null, run::out);
+        assertEquals("none", data.path("allowed").path("text").asText(), data::toString);
+        assertEquals("none", data.path("undecided").path("text").asText(), data::toString);
+        assertTrue(doc.path("endpoints").size() > 1, "the endpoints are listed");
+
+        Run text = plumbline("paths");
+        assertEquals(0, text.exit(), text::err);
+        String internetRow = text.out().lines().filter(l -> l.startsWith("internet")).findFirst().orElse("");
+        assertTrue(internetRow.contains("tcp 80, 443"), text::out);
+    }
+
+    @Test
+    void pathsFromTheInternetToTheDataTierAreDeniedWithTheBlockingHop() throws Exception {
+        Run run = plumbline("paths", "--from", "internet", "--to", "data", "--format", "json");
+        assertEquals(0, run.exit(), () -> run.out() + run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertTrue(doc.path("paths").size() > 0, run::out);
+        for (JsonNode p : doc.path("paths")) {
+            assertEquals("DENIED", p.path("reach").asText(), p::toString);
+            boolean blocking = false;
+            for (JsonNode h : p.path("witness")) {
+                if (h.path("decision").asText().equals("DENY")) {
+                    blocking = true;
+                    assertTrue(h.hasNonNull("layer") && h.hasNonNull("component"), h::toString);
+                }
+            }
+            assertTrue(blocking, () -> "a blocking hop: " + p);
+        }
+        Run text = plumbline("paths", "--from", "internet", "--to", "data");
+        assertEquals(0, text.exit(), text::err);
+        assertTrue(text.out().contains("DENIED") && text.out().contains("-> DENY"), text::out);
+    }
+
+    @Test
+    void pathsRejectsAnUnknownTierOrBadPorts() throws Exception {
+        Run tier = plumbline("paths", "--from", "dmz", "--to", "data");
+        assertEquals(2, tier.exit(), () -> tier.out() + tier.err());
+        assertTrue(tier.err().contains("dmz"), tier::err);
+        assertFalse(tier.out().contains("DENIED") || tier.out().contains("ALLOWED"), tier::out);
+        Run ports = plumbline("paths", "--ports", "70000");
+        assertEquals(2, ports.exit(), ports::err);
+        assertTrue(ports.err().contains("70000"), ports::err);
+        Run protocol = plumbline("paths", "--protocol", "sctp");
+        assertEquals(2, protocol.exit(), protocol::err);
+    }
+
+    @Test
+    void rulesListsThePathRules() throws Exception {
+        Run run = plumbline("rules");
+        assertEquals(0, run.exit());
+        for (String id : List.of("NET-004", "NET-006", "NET-007", "NET-008", "NET-013")) {
+            assertTrue(run.out().contains(id), id);
+        }
+    }
 }

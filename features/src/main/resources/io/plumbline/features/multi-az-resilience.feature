@@ -1,0 +1,69 @@
+@multi-az
+Feature: Multi-AZ resilience
+  Control intent: the loss of one Availability Zone must not take down any tier of the platform. Every tier has
+  subnets in three zones; the load balancer, the EKS control plane and the critical node groups are spread over
+  them; Aurora keeps a reader in another zone to fail over to; Redis keeps a replica in another zone and fails over
+  automatically.
+
+  How to read it: each scenario is one requirement of the reference architecture. Its first tag is the rule of the
+  Plumbline rule catalog it belongs to, then its severity, then the framework controls the catalog maps it to
+  (confirmed mappings only). Where the rule itself is implemented, the scenario runs it ("rule MAZ-006 passes"), with
+  the very engine of "plumbline check". Scenarios tagged @no-rule-yet check the attributes named in their steps only,
+  and say in their title what they do not prove. A value that cannot be known from the input never passes: the
+  scenario is reported undecided (pending), with the reason.
+
+  @MAZ-001 @high @no-rule-yet
+  Scenario Outline: The <tier> tier has subnets in at least three Availability Zones
+    Given the subnet resources in the <tier> tier
+    Then they span at least 3 availability zones
+
+    Examples:
+      | tier   |
+      | public |
+      | app    |
+      | data   |
+
+  @MAZ-002 @high @no-rule-yet
+  Scenario: There is a NAT gateway in each of three Availability Zones (not proven here: that each private route table uses the NAT gateway of its own zone)
+    Given the NAT gateway resources
+    Then they span at least 3 availability zones
+    And their subnet is in the public tier
+
+  @MAZ-003 @high @no-rule-yet
+  Scenario: The EKS control plane is placed in private app subnets in three Availability Zones
+    Given the EKS cluster resources
+    Then each of them spans at least 3 availability zones
+    And their subnets are all in the app tier
+
+  @MAZ-004 @critical @no-rule-yet @NIST-CP-10 @NIST-SC-36 @SH-AutoScaling.2
+  Scenario: The critical node groups cover three Availability Zones and keep at least three nodes
+    Given the EKS node group resources labelled "plumbline.io/criticality" = "critical"
+    Then they span at least 3 availability zones
+    And their min size is at least 3
+    And their capacity type is "ON_DEMAND"
+
+  @MAZ-005 @high @no-rule-yet @NIST-CP-10 @NIST-SC-36 @SH-ELB.13
+  Scenario: The load balancer is enabled in three Availability Zones, in public subnets only
+    Given the load balancer resources
+    Then each of them spans at least 3 availability zones
+    And their subnets are all in the public tier
+
+  @MAZ-006 @critical @NIST-CP-10 @NIST-SC-36 @SH-RDS.15
+  Scenario: Aurora has a writer and at least one reader, in distinct Availability Zones
+    Given the Aurora cluster resources
+    Then rule MAZ-006 passes
+
+  @MAZ-007 @high @no-rule-yet
+  Scenario: Aurora's subnet group holds only private data subnets, in three Availability Zones
+    Given the DB subnet group resources
+    Then each of them spans at least 3 availability zones
+    And their subnets are all in the data tier
+
+  @MAZ-008 @critical @NIST-CP-10 @NIST-SC-36 @SH-ElastiCache.3
+  Scenario: Redis runs Multi-AZ with automatic failover and at least one replica
+    Given the Redis replication group resources
+    Then rule MAZ-008 passes
+    And their multi AZ is true
+    And their automatic failover is true
+    And their num cache clusters is at least 2
+    And each of them spans at least 3 availability zones
