@@ -166,10 +166,16 @@ def tf_plan(variant=None):
 
 def tf_bench(n):
     plan = Plan(tfstack.PROVIDERS, tfstack.DEFAULT_TAGS)
-    for i in range(n):
-        name = "stack_%d" % i
-        plan.module((name,), "./modules/reference-stack")
-        tfstack.build(plan, None, prefix=(name,))
+    base = tfstack.NAME
+    try:
+        for i in range(n):
+            name = "stack_%d" % i
+            # AWS names (buckets, subnet groups, clusters) are unique in an account: each copy gets its own.
+            tfstack.NAME = "%s-%d" % (base, i)
+            plan.module((name,), "./modules/reference-stack")
+            tfstack.build(plan, None, prefix=(name,))
+    finally:
+        tfstack.NAME = base
     return plan.render()
 
 

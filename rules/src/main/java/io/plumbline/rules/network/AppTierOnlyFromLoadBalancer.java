@@ -90,7 +90,7 @@ public final class AppTierOnlyFromLoadBalancer implements Rule {
             }
             List<Outcome> tries = new ArrayList<>();
             Outcome met = null;
-            for (Endpoint p : publics) {
+            for (Endpoint p : paths.mostOpenFirst(publics, app, Paths.traffic(f))) {
                 Outcome o = Paths.anyPort(f)
                         ? paths.mustAllowSome(p, app, Paths.traffic(f), what, "open from the public tier")
                         : paths.mustBeAllowed(p, app, Paths.traffic(f), what, "open from the public tier");

@@ -113,7 +113,7 @@ final class DataTierAccess {
             return;
         }
         List<Outcome> tries = new ArrayList<>();
-        for (Endpoint a : apps) {
+        for (Endpoint a : paths.mostOpenFirst(apps, e, intent)) {
             Outcome o = paths.mustBeAllowed(a, e, intent, what, "open from the app tier");
             if (o.kind() == Outcome.Kind.PASS) {
                 v.add(o);
