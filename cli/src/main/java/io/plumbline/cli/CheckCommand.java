@@ -8,6 +8,7 @@ import io.plumbline.reports.JsonReport;
 import io.plumbline.reports.MarkdownReport;
 import io.plumbline.reports.SarifReport;
 import io.plumbline.reports.TextReport;
+import io.plumbline.reports.html.History;
 import io.plumbline.reports.html.HtmlReport;
 import io.plumbline.reports.triage.Baseline;
 import io.plumbline.reports.triage.Gate;
@@ -98,6 +99,11 @@ final class CheckCommand implements Callable<Integer> {
             description = "Only new findings (against --baseline) at or above --fail-on fail the gate.")
     boolean failOnNew;
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "Earlier JSON results (--format json) of this check: the HTML report charts failures over "
+                    + "them and lists what changed since the latest.")
+    Path historyDir;
+
     @Option(names = "--waivers", paramLabel = "FILE",
             description = "A YAML list of waivers (rule, resource glob, justification, approver, expires): a matching "
                     + "FAIL or UNKNOWN becomes WAIVED until the waiver expires. Validated strictly.")
@@ -161,7 +167,8 @@ final class CheckCommand implements Callable<Integer> {
             case sarif -> SarifReport.write(review, Version.get(), os);
             case junit -> JUnitReport.write(result, os);
             case md -> MarkdownReport.write(review, writer(os));
-            case html -> HtmlReport.write(result, Version.get(), Instant.now(), os);
+            case html -> HtmlReport.write(result, Version.get(), Instant.now(),
+                    historyDir == null ? History.NONE : History.read(historyDir), os);
             case text -> {
                 PrintWriter out = writer(os);
                 TextReport.write(review, verbose, out);

@@ -36,4 +36,30 @@ class OutputFormatsTest {
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("--out"), run.err());
     }
+
+    @Test
+    void htmlChartsHistoryAndShowsWaiverJustifications() throws Exception {
+        Path dir = Path.of(System.getProperty("plumbline.root"), "infra-reference", "src", "main", "resources", "io",
+                "plumbline", "reference");
+        Path history = out.resolve("history");
+        Files.createDirectories(history);
+        CommandLineTest.Run night1 = CommandLineTest.plumbline("check", "--format", "json",
+                dir.resolve("variants/terraform/BAK-001-short-retention.tfplan.json").toString());
+        Files.writeString(history.resolve("night-1.json"), night1.out());
+        Path waivers = out.resolve("waivers.yaml");
+        Files.writeString(waivers, "- rule: NET-003\n  resource: 'module.aurora.*'\n"
+                + "  justification: Temporary public access for the vendor migration (ticket OPS-42)\n"
+                + "  approver: security-lead\n  expires: 2099-12-31\n");
+        CommandLineTest.Run run = CommandLineTest.plumbline("check",
+                dir.resolve("variants/terraform/NET-003-public-instance.tfplan.json").toString(), "--format", "html",
+                "--out", out.resolve("report").toString(), "--history", history.toString(), "--waivers",
+                waivers.toString());
+        assertEquals(0, run.exit(), run.out() + run.err());
+        String html = Files.readString(out.resolve("report").resolve("plumbline.html"));
+        assertTrue(html.contains("Trend of failures") && html.contains("night-1.json"), "trend over the history");
+        assertTrue(html.contains("fixed-failure"), "BAK-001 of night 1 is fixed tonight");
+        assertTrue(html.contains("Temporary public access for the vendor migration (ticket OPS-42)"),
+                "the waiver's justification is shown");
+        assertTrue(html.contains("security-lead"));
+    }
 }

@@ -197,6 +197,11 @@ public final class HtmlReport {
         }
         m.put("evidence", ev);
         m.put("hasEvidence", !ev.isEmpty());
+        if (f.waiver() != null) {
+            Finding.Waiver w = f.waiver();
+            m.put("waiver", Map.of("justification", w.justification(), "approver", w.approver(),
+                    "expires", String.valueOf(w.expires())));
+        }
         return m;
     }
 
