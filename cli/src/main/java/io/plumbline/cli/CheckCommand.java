@@ -168,7 +168,8 @@ final class CheckCommand implements Callable<Integer> {
             case junit -> JUnitReport.write(result, os);
             case md -> MarkdownReport.write(review, writer(os));
             case html -> HtmlReport.write(result, Version.get(), Instant.now(),
-                    historyDir == null ? History.NONE : History.read(historyDir), os);
+                    historyDir == null ? History.NONE : History.read(historyDir),
+                    io.plumbline.features.Specifications.bundledByRuleAsText(), os);
             case text -> {
                 PrintWriter out = writer(os);
                 TextReport.write(review, verbose, out);

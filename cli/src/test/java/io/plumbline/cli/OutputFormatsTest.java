@@ -61,5 +61,7 @@ class OutputFormatsTest {
         assertTrue(html.contains("Temporary public access for the vendor migration (ticket OPS-42)"),
                 "the waiver's justification is shown");
         assertTrue(html.contains("security-lead"));
+        assertTrue(html.contains("class=\"specification\">Backups and point-in-time recovery"),
+                "each rule links to the scenario that specifies it");
     }
 }

@@ -42,9 +42,25 @@ public final class HtmlReport {
     /** With the trend of earlier runs and what changed since the latest of them. */
     public static void write(Result result, String toolVersion, Instant generatedAt, History history,
                              OutputStream out) {
+        write(result, toolVersion, generatedAt, history, Map.of(), out);
+    }
+
+    /**
+     * With, for each rule, the executable specifications (Cucumber scenarios) that state its requirement in an
+     * auditor's words.
+     */
+    public static void write(Result result, String toolVersion, Instant generatedAt, History history,
+                             Map<String, List<String>> specifications, OutputStream out) {
         try (Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
             Map<String, Object> view = view(result, toolVersion, generatedAt);
             trend(view, result, history);
+            for (Object o : (List<?>) view.get("rules")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> r = (Map<String, Object>) o;
+                List<String> specs = specifications.getOrDefault((String) r.get("id"), List.of());
+                r.put("specifications", specs);
+                r.put("hasSpecifications", !specs.isEmpty());
+            }
             TEMPLATE.execute(w, view).flush();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
