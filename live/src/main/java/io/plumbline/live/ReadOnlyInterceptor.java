@@ -1,0 +1,58 @@
+package io.plumbline.live;
+
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Refuses, before anything is signed or sent, every operation whose name does not start with one of the read-only
+ * prefixes ({@link #READ_ONLY_PREFIXES}). Attached to every client the live source builds, so an audit cannot change an
+ * account even through a bug in a collector.
+ */
+public final class ReadOnlyInterceptor implements ExecutionInterceptor {
+
+    public static final List<String> READ_ONLY_PREFIXES =
+            List.of("Describe", "List", "Get", "Select", "BatchGet", "Lookup");
+
+    /** Thrown when a collector tries an operation that may write. */
+    public static final class WriteRefusedException extends IllegalStateException {
+        private final String service;
+        private final String operation;
+
+        public WriteRefusedException(String service, String operation) {
+            super("refused " + service + ":" + operation + ": Plumbline's live audit is read-only and only calls "
+                    + String.join("/", READ_ONLY_PREFIXES) + "* operations; the request was not sent");
+            this.service = service;
+            this.operation = operation;
+        }
+
+        public String service() {
+            return service;
+        }
+
+        public String operation() {
+            return operation;
+        }
+    }
+
+    public static boolean isReadOnly(String operationName) {
+        if (operationName == null) return false;
+        for (String p : READ_ONLY_PREFIXES) {
+            if (operationName.startsWith(p) && operationName.length() > p.length()
+                    && Character.isUpperCase(operationName.charAt(p.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        if (!isReadOnly(operation)) {
+            throw new WriteRefusedException(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME), operation);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.plumbline.live.collect;
+
+import static io.plumbline.live.collect.CollectContext.v;
+
+import io.plumbline.model.Provenance;
+import io.plumbline.model.Ref;
+import io.plumbline.model.Resource;
+import io.plumbline.model.Value;
+import io.plumbline.model.data.DbCluster;
+import io.plumbline.model.data.DbInstance;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.Tag;
+
+/** RDS collectors: DB clusters and DB instances. */
+public final class RdsCollector {
+
+    public static final String DESCRIBE_DB_CLUSTERS = "rds:DescribeDBClusters";
+    public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
+
+    private final RdsClient rds;
+    private final CollectContext ctx;
+
+    public RdsCollector(RdsClient rds, CollectContext ctx) {
+        this.rds = rds;
+        this.ctx = ctx;
+    }
+
+    public void collectAll() {
+        List<DbCluster> clusters = ctx.collect("DB clusters", DESCRIBE_DB_CLUSTERS, () -> clusters(writers));
+        List<DbInstance> instances = ctx.collect("DB instances", DESCRIBE_DB_INSTANCES, this::instances);
+        if (ctx.notCollected().stream().anyMatch(n -> n.startsWith(DESCRIBE_DB_INSTANCES))) {
+            ctx.withdraw(clusters, "DB clusters, because their instances could not be collected: rules on a "
+                    + "cluster's members (readers, AZs, public access) cannot decide", DESCRIBE_DB_INSTANCES);
+            clusters = List.of();
+        }
+        if (!clusters.isEmpty() || !instances.isEmpty()) markWriters(instances);
+    }
+
+    /** Instance identifier → whether it is its cluster's writer (from DescribeDBClusters' DBClusterMembers). */
+    private final Map<String, Value<Boolean>> writers = new HashMap<>();
+
+    private static Map<String, String> tags(List<Tag> tags) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (tags != null) for (Tag t : tags) m.put(t.key(), t.value());
+        return m;
+    }
+
+    private static Value<Ref> ref(String id, Provenance p) {
+        return v(id == null ? null : new Ref(id), p);
+    }
+
+    private void common(Resource r, String identifier, String arn, Map<String, String> tags, Provenance p) {
+        r.awsId = v(arn, p);
+        r.name = v(identifier, p);
+        r.tags = v(tags, p);
+        r.region = v(ctx.region(), p);
+        r.addAlias(arn);
+        r.addAlias(identifier);
+    }
+
+    public List<DbCluster> clusters(Map<String, Value<Boolean>> writerOut) {
+        List<DbCluster> out = new ArrayList<>();
+        for (var page : rds.describeDBClustersPaginator(b -> { })) {
+            for (var x : page.dbClusters()) {
+                String arn = x.dbClusterArn() != null ? x.dbClusterArn()
+                        : "arn:" + ctx.partition() + ":rds:" + ctx.region() + ":" + ctx.account() + ":cluster:"
+                        + x.dbClusterIdentifier();
+                Provenance p = ctx.at(arn, DESCRIBE_DB_CLUSTERS);
+                DbCluster r = new DbCluster(arn, "rds:DBCluster", p);
+                common(r, x.dbClusterIdentifier(), arn, tags(x.tagList()), p);
+                r.addAlias(x.dbClusterResourceId());
+                r.engine = v(x.engine(), p);
+                r.engineMode = v(x.engineMode(), p);
+                r.engineVersion = v(x.engineVersion(), p);
+                r.storageEncrypted = v(x.storageEncrypted(), p);
+                r.kmsKey = ref(x.kmsKeyId(), p);
+                r.backupRetentionPeriod = v(x.backupRetentionPeriod(), p);
+                r.deletionProtection = v(x.deletionProtection(), p);
+                r.subnetGroup = ref(x.dbSubnetGroup(), p);
+                r.securityGroups = v(x.vpcSecurityGroups().stream().map(g -> new Ref(g.vpcSecurityGroupId()))
+                        .toList(), p);
+                r.storageAvailabilityZones = v(List.copyOf(x.availabilityZones()), p);
+                r.multiAz = v(x.multiAZ(), p);
+                r.iamAuthentication = v(x.iamDatabaseAuthenticationEnabled(), p);
+                r.masterPasswordManaged = v(x.masterUserSecret() != null, p);
+                r.enabledLogExports = v(List.copyOf(x.enabledCloudwatchLogsExports()), p);
+                r.restoredFromSnapshot = Value.notInInput();
+                r.globalCluster = Value.notInInput();
+                r.parameterGroup = v(x.dbClusterParameterGroup(), p);
+                // skipFinalSnapshot / finalSnapshotIdentifier / deletionPolicy are settings of a delete call or of a
+                // template, not of a running cluster: they stay notInInput (unknown).
+                for (var m : x.dbClusterMembers()) {
+                    writerOut.put(m.dbInstanceIdentifier(), v(m.isClusterWriter(), p));
+                }
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    public List<DbInstance> instances() {
+        List<DbInstance> out = new ArrayList<>();
+        for (var page : rds.describeDBInstancesPaginator(b -> { })) {
+            for (var x : page.dbInstances()) {
+                String arn = x.dbInstanceArn() != null ? x.dbInstanceArn()
+                        : "arn:" + ctx.partition() + ":rds:" + ctx.region() + ":" + ctx.account() + ":db:"
+                        + x.dbInstanceIdentifier();
+                Provenance p = ctx.at(arn, DESCRIBE_DB_INSTANCES);
+                DbInstance r = new DbInstance(arn, "rds:DBInstance", p);
+                common(r, x.dbInstanceIdentifier(), arn, tags(x.tagList()), p);
+                r.addAlias(x.dbiResourceId());
+                r.cluster = ref(x.dbClusterIdentifier(), p);
+                r.engine = v(x.engine(), p);
+                r.availabilityZone = v(x.availabilityZone(), p);
+                r.publiclyAccessible = v(x.publiclyAccessible(), p);
+                r.subnetGroup = ref(x.dbSubnetGroup() == null ? null : x.dbSubnetGroup().dbSubnetGroupName(), p);
+                r.instanceClass = v(x.dbInstanceClass(), p);
+                r.promotionTier = v(x.promotionTier(), p);
+                r.storageEncrypted = v(x.storageEncrypted(), p);
+                r.kmsKey = ref(x.kmsKeyId(), p);
+                r.multiAz = v(x.multiAZ(), p);
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    private void markWriters(List<DbInstance> instances) {
+        for (DbInstance i : instances) {
+            if (!i.cluster.isPresent()) {
+                i.isWriter = v(null, i.location());
+                continue;
+            }
+            Value<Boolean> w = writers.get(i.name.get());
+            if (w != null) i.isWriter = w;
+        }
+    }
+}

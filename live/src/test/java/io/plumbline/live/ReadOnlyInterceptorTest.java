@@ -1,0 +1,70 @@
+package io.plumbline.live;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+@ExtendWith(MotoServer.class)
+class ReadOnlyInterceptorTest {
+
+    @Test
+    void namesAreClassifiedByPrefix() {
+        for (String ok : List.of("DescribeVpcs", "ListTagsForResource", "GetCallerIdentity", "SelectResourceConfig",
+                "BatchGetResourceConfig", "LookupEvents")) {
+            assertTrue(ReadOnlyInterceptor.isReadOnly(ok), ok);
+        }
+        for (String no : List.of("CreateVpc", "AuthorizeSecurityGroupIngress", "DeleteDBCluster", "ModifyDBCluster",
+                "RunInstances", "PutObject", "Describer", "Getaway", "", "describeVpcs")) {
+            assertFalse(ReadOnlyInterceptor.isReadOnly(no), no);
+        }
+        assertFalse(ReadOnlyInterceptor.isReadOnly(null));
+    }
+
+    @Test
+    void createVpcIsRefusedBeforeItReachesMoto() {
+        MotoServer moto = MotoServer.get();
+        moto.reset();
+        Clients clients = new Clients(moto.options());
+        try (Ec2Client ec2 = clients.ec2(MotoServer.REGION); Ec2Client writer = Seed.ec2(moto)) {
+            int before = ec2.describeVpcs().vpcs().size();
+            assertEquals(before, writer.describeVpcs().vpcs().size());
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> ec2.createVpc(b -> b.cidrBlock("10.99.0.0/16")));
+            ReadOnlyInterceptor.WriteRefusedException refused = find(e);
+            assertNotNull(refused, () -> "not refused by the interceptor: " + e);
+            assertEquals("CreateVpc", refused.operation());
+            assertTrue(refused.getMessage().contains("read-only"));
+            assertEquals(before, writer.describeVpcs().vpcs().size(), "CreateVpc must not reach moto");
+            // and a write client would have succeeded: the count does move when the call is sent
+            writer.createVpc(b -> b.cidrBlock("10.99.0.0/16"));
+            assertEquals(before + 1, writer.describeVpcs().vpcs().size());
+        }
+    }
+
+    @Test
+    void everyClientOfTheLiveSourceRefusesWrites() {
+        MotoServer moto = MotoServer.get();
+        moto.reset();
+        Clients clients = new Clients(moto.options());
+        try (var rds = clients.rds(MotoServer.REGION); var sts = clients.sts(MotoServer.REGION)) {
+            RuntimeException e = assertThrows(RuntimeException.class, () -> rds.createDBCluster(b -> b
+                    .dbClusterIdentifier("x").engine("aurora-postgresql").masterUsername("a").masterUserPassword("b")));
+            assertEquals("CreateDBCluster", find(e).operation());
+            assertTrue(rds.describeDBClusters().dbClusters().isEmpty(), "CreateDBCluster must not reach moto");
+            e = assertThrows(RuntimeException.class, () -> sts.assumeRole(b -> b
+                    .roleArn("arn:aws:iam::111111111111:role/x").roleSessionName("s")));
+            assertEquals("AssumeRole", find(e).operation());
+            assertEquals("123456789012", sts.getCallerIdentity().account(), "reads still work");
+        }
+    }
+
+    private static ReadOnlyInterceptor.WriteRefusedException find(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof ReadOnlyInterceptor.WriteRefusedException w) return w;
+        }
+        return null;
+    }
+}
