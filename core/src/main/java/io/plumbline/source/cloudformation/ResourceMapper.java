@@ -599,15 +599,14 @@ final class ResourceMapper {
                     ? Value.defaulted(Defaults.CFN_RDS_INSTANCE_PUBLICLY_ACCESSIBLE_PRIVATE, r.loc())
                     : Value.defaulted(Defaults.CFN_RDS_INSTANCE_PUBLICLY_ACCESSIBLE_NON_AURORA, r.loc());
         }
+        d.storageEncrypted = c.bool(get(p, "StorageEncrypted"));
+        d.kmsKey = c.ref(get(p, "KmsKeyId"));
+        // Promotion tier defaults only for Aurora members; Multi-AZ is a standalone instance's setting.
         if (Boolean.TRUE.equals(aurora)) {
             d.promotionTier = c.integer(get(p, "PromotionTier"), Defaults.CFN_AURORA_PROMOTION_TIER, r.loc());
-            d.storageEncrypted = c.bool(get(p, "StorageEncrypted"));
-            d.kmsKey = c.ref(get(p, "KmsKeyId"));
             d.multiAz = c.bool(get(p, "MultiAZ"));
         } else {
             d.promotionTier = c.integer(get(p, "PromotionTier"));
-            d.storageEncrypted = c.bool(get(p, "StorageEncrypted"));
-            d.kmsKey = c.ref(get(p, "KmsKeyId"));
             d.multiAz = c.bool(get(p, "MultiAZ"), Defaults.CFN_RDS_INSTANCE_MULTI_AZ, r.loc());
         }
         return d;
