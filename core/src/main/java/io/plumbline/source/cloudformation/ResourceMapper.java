@@ -1122,9 +1122,14 @@ final class ResourceMapper {
         Ev p = r.props();
         RouteTable t = target(r, get(p, "RouteTableId"), RouteTable.class, "RouteTableId", "a route table");
         if (t == null) return null;
-        t.subnets.add(r.uncertain() != null ? Value.unknown("the association " + existence(r), r.loc())
-                : c.ref(get(p, "SubnetId")));
+        t.subnets.add(associatedSubnet(r));
         return t;
+    }
+
+    /** The subnet of a route-table or network-ACL association; unknown when the association may not exist. */
+    private Value<Ref> associatedSubnet(Res r) {
+        return r.uncertain() != null ? Value.unknown("the association " + existence(r), r.loc())
+                : c.ref(get(r.props(), "SubnetId"));
     }
 
     private Resource foldNaclEntry(Res r) {
@@ -1151,8 +1156,7 @@ final class ResourceMapper {
         Ev p = r.props();
         NetworkAcl n = target(r, get(p, "NetworkAclId"), NetworkAcl.class, "NetworkAclId", "a network ACL");
         if (n == null) return null;
-        n.subnets.add(r.uncertain() != null ? Value.unknown("the association " + existence(r), r.loc())
-                : c.ref(get(p, "SubnetId")));
+        n.subnets.add(associatedSubnet(r));
         return n;
     }
 
