@@ -28,17 +28,23 @@ public final class Model {
     private final Map<Class<?>, List<?>> byType = new ConcurrentHashMap<>();
     private final List<InputFile> inputs;
     private final List<Diagnostic> diagnostics;
+    private final List<Gap> gaps;
     private final Map<Object, Map<Resource, List<Resource>>> reverseLinks = new ConcurrentHashMap<>();
 
     public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics) {
-        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics);
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, List.of());
+    }
+
+    /** A model of a state some of which could not be read: {@code gaps} say what is missing and where. */
+    public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps) {
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps);
     }
 
     /**
      * One part per input: addresses are unique within an input, not across inputs (two plans of one module both hold
      * {@code module.db.aws_rds_cluster.this}), so references resolve within their own input first.
      */
-    private Model(Parts parts, List<InputFile> inputs, List<Diagnostic> diagnostics) {
+    private Model(Parts parts, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps) {
         List<Resource> all = new ArrayList<>();
         for (List<Resource> part : parts.lists()) {
             Scope scope = new Scope();
@@ -63,6 +69,7 @@ public final class Model {
         this.resources = List.copyOf(all);
         this.inputs = List.copyOf(inputs);
         this.diagnostics = List.copyOf(diagnostics);
+        this.gaps = List.copyOf(gaps);
     }
 
     private record Parts(List<List<Resource>> lists) {
@@ -90,12 +97,14 @@ public final class Model {
         List<List<Resource>> ps = new ArrayList<>();
         List<InputFile> in = new ArrayList<>();
         List<Diagnostic> d = new ArrayList<>();
+        List<Gap> g = new ArrayList<>();
         for (Model m : models) {
             ps.addAll(m.parts);
             in.addAll(m.inputs);
             d.addAll(m.diagnostics);
+            g.addAll(m.gaps);
         }
-        return new Model(new Parts(ps), in, d);
+        return new Model(new Parts(ps), in, d, g);
     }
 
     public List<Resource> resources() {
@@ -108,6 +117,11 @@ public final class Model {
 
     public List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** What could not be read (empty for a plan or a template, which are read whole or not at all). */
+    public List<Gap> gaps() {
+        return gaps;
     }
 
     /** All resources of one model class, in input order. */

@@ -6,46 +6,69 @@ import java.util.List;
 import java.util.Objects;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 
 /**
  * What a live audit reads and how.
  *
  * @param endpoint       send every call to this AWS-compatible endpoint (like the AWS CLI's {@code --endpoint-url});
- *                       null for the real AWS endpoints
- * @param regions        regions to collect (at least one)
- * @param credentials    credentials; {@link #defaults} uses the SDK's default provider chain
+ *                       null for the SDK's own endpoint resolution (AWS, or {@code AWS_ENDPOINT_URL*} when set)
+ * @param regions        regions to collect; empty means the account's enabled regions (ec2:DescribeRegions)
+ * @param credentials    credentials of the caller; {@link #defaults} uses the SDK's default provider chain
  * @param apiCallTimeout timeout of one API call, retries included
  * @param retryMode      the SDK retry mode; {@link RetryMode#ADAPTIVE_V2} (adaptive, client-side rate limiting) by
  *                       default
+ * @param concurrency    how many account × region × service collections run at once
+ * @param callObserver   an extra interceptor on every client (counting calls, recording operations); null for none
  */
 public record AuditOptions(URI endpoint, List<String> regions, AwsCredentialsProvider credentials,
-                           Duration apiCallTimeout, RetryMode retryMode) {
+                           Duration apiCallTimeout, RetryMode retryMode, int concurrency,
+                           ExecutionInterceptor callObserver) {
 
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
+    public static final int DEFAULT_CONCURRENCY = 8;
 
     public AuditOptions {
         regions = List.copyOf(regions);
-        if (regions.isEmpty()) throw new IllegalArgumentException("at least one region is needed");
         Objects.requireNonNull(credentials, "credentials");
         if (apiCallTimeout == null) apiCallTimeout = DEFAULT_CALL_TIMEOUT;
         if (retryMode == null) retryMode = RetryMode.ADAPTIVE_V2;
+        if (concurrency <= 0) concurrency = DEFAULT_CONCURRENCY;
     }
 
-    /** Real AWS (or {@code endpoint} when not null), default credential chain, adaptive retry. */
+    public AuditOptions(URI endpoint, List<String> regions, AwsCredentialsProvider credentials,
+                        Duration apiCallTimeout, RetryMode retryMode) {
+        this(endpoint, regions, credentials, apiCallTimeout, retryMode, DEFAULT_CONCURRENCY, null);
+    }
+
+    /** The SDK's default credential chain, adaptive retry; {@code endpoint} may be null. */
     public static AuditOptions defaults(URI endpoint, List<String> regions) {
         return new AuditOptions(endpoint, regions, DefaultCredentialsProvider.builder().build(), null, null);
     }
 
     public AuditOptions withCredentials(AwsCredentialsProvider provider) {
-        return new AuditOptions(endpoint, regions, provider, apiCallTimeout, retryMode);
+        return new AuditOptions(endpoint, regions, provider, apiCallTimeout, retryMode, concurrency, callObserver);
+    }
+
+    public AuditOptions withRegions(List<String> newRegions) {
+        return new AuditOptions(endpoint, newRegions, credentials, apiCallTimeout, retryMode, concurrency,
+                callObserver);
     }
 
     public AuditOptions withRetryMode(RetryMode mode) {
-        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, mode);
+        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, mode, concurrency, callObserver);
     }
 
     public AuditOptions withApiCallTimeout(Duration timeout) {
-        return new AuditOptions(endpoint, regions, credentials, timeout, retryMode);
+        return new AuditOptions(endpoint, regions, credentials, timeout, retryMode, concurrency, callObserver);
+    }
+
+    public AuditOptions withConcurrency(int n) {
+        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, n, callObserver);
+    }
+
+    public AuditOptions withCallObserver(ExecutionInterceptor observer) {
+        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, concurrency, observer);
     }
 }

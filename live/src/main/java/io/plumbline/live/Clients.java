@@ -1,44 +1,79 @@
 package io.plumbline.live;
 
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
-/** Builds one client per service and region, all read-only, with adaptive retry and a call timeout. */
+/**
+ * Builds clients for one audit, all read-only ({@link ReadOnlyInterceptor}), with the audit's retry strategy, call
+ * timeout, credentials and endpoint. Without an explicit endpoint the SDK's own configuration applies, including the
+ * standard {@code AWS_ENDPOINT_URL} / {@code AWS_ENDPOINT_URL_<SERVICE>} variables.
+ */
 public final class Clients {
 
+    /** The region global services (IAM, Route 53, CloudFront, Organizations) are signed for in the aws partition. */
+    public static final String GLOBAL_REGION = "us-east-1";
+
     private final AuditOptions options;
+    private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
 
     public Clients(AuditOptions options) {
+        this(options, options.credentials());
+    }
+
+    /** Same options, other credentials (an assumed role in another account). */
+    public Clients(AuditOptions options, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
         this.options = options;
+        this.credentials = credentials;
+    }
+
+    public AuditOptions options() {
+        return options;
     }
 
     public ClientOverrideConfiguration overrides() {
-        return ClientOverrideConfiguration.builder()
+        ClientOverrideConfiguration.Builder b = ClientOverrideConfiguration.builder()
                 .retryStrategy(options.retryMode())
                 .apiCallTimeout(options.apiCallTimeout())
-                .addExecutionInterceptor(new ReadOnlyInterceptor())
-                .build();
+                .addExecutionInterceptor(new ReadOnlyInterceptor());
+        if (options.callObserver() != null) b.addExecutionInterceptor(options.callObserver());
+        return b.build();
     }
 
-    private <B extends AwsClientBuilder<B, C>, C> C configure(B builder, String region) {
-        builder.region(Region.of(region)).credentialsProvider(options.credentials()).overrideConfiguration(overrides());
+    /** Configures any service client builder for {@code region}: {@code clients.build(KmsClient.builder(), r)}. */
+    public <B extends AwsClientBuilder<B, C>, C> C build(B builder, String region) {
+        builder.region(Region.of(region)).credentialsProvider(credentials).overrideConfiguration(overrides());
         if (options.endpoint() != null) builder.endpointOverride(options.endpoint());
         return builder.build();
     }
 
     public Ec2Client ec2(String region) {
-        return configure(Ec2Client.builder(), region);
+        return build(Ec2Client.builder(), region);
     }
 
     public RdsClient rds(String region) {
-        return configure(RdsClient.builder(), region);
+        return build(RdsClient.builder(), region);
     }
 
     public StsClient sts(String region) {
-        return configure(StsClient.builder(), region);
+        return build(StsClient.builder(), region);
+    }
+
+    /**
+     * S3 with path-style addressing when an endpoint is given (an emulator cannot answer {@code bucket.127.0.0.1}) and
+     * checksums only where an operation requires them (the audit reads configuration, never object bodies).
+     */
+    public S3Client s3(String region) {
+        var b = S3Client.builder()
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        if (options.endpoint() != null) b.forcePathStyle(true);
+        return build(b, region);
     }
 }

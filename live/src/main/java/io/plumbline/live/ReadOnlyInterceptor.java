@@ -1,6 +1,7 @@
 package io.plumbline.live;
 
 import java.util.List;
+import java.util.Set;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -9,12 +10,28 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 /**
  * Refuses, before anything is signed or sent, every operation whose name does not start with one of the read-only
  * prefixes ({@link #READ_ONLY_PREFIXES}). Attached to every client the live source builds, so an audit cannot change an
- * account even through a bug in a collector.
+ * account even through a bug in a collector. The one exception is the STS client that assumes audit roles, which is
+ * built with {@link #allowing} {@code AssumeRole} and nothing else.
  */
 public final class ReadOnlyInterceptor implements ExecutionInterceptor {
 
     public static final List<String> READ_ONLY_PREFIXES =
             List.of("Describe", "List", "Get", "Select", "BatchGet", "Lookup");
+
+    private final Set<String> alsoAllowed;
+
+    public ReadOnlyInterceptor() {
+        this(Set.of());
+    }
+
+    private ReadOnlyInterceptor(Set<String> alsoAllowed) {
+        this.alsoAllowed = Set.copyOf(alsoAllowed);
+    }
+
+    /** Read-only plus exactly these operations (only {@code AssumeRole}, for the credentials of audited accounts). */
+    public static ReadOnlyInterceptor allowing(String... operations) {
+        return new ReadOnlyInterceptor(Set.of(operations));
+    }
 
     /** Thrown when a collector tries an operation that may write. */
     public static final class WriteRefusedException extends IllegalStateException {
@@ -51,7 +68,7 @@ public final class ReadOnlyInterceptor implements ExecutionInterceptor {
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        if (!isReadOnly(operation)) {
+        if (!isReadOnly(operation) && !alsoAllowed.contains(operation)) {
             throw new WriteRefusedException(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME), operation);
         }
     }

@@ -1,6 +1,7 @@
 package io.plumbline.live.collect;
 
 import io.plumbline.model.Diagnostic;
+import io.plumbline.model.Kind;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
@@ -20,7 +21,20 @@ public final class CollectContext {
     private final String region;
     private final List<Resource> resources = new ArrayList<>();
     private final List<Diagnostic> diagnostics = new ArrayList<>();
-    private final List<String> notCollected = new ArrayList<>();
+    private final List<NotCollected> notCollected = new ArrayList<>();
+    private final java.util.Set<String> attributeFailures = new java.util.HashSet<>();
+
+    /**
+     * A call that failed. {@code kind} is the model kind left out, or null when only attributes of collected resources
+     * are unknown (a per-resource Get call denied: those values say UNKNOWN themselves).
+     */
+    public record NotCollected(String account, String region, Kind kind, String what, String operation,
+                               String reason) {
+        /** "ec2:DescribeSubnets (subnets): AccessDenied ..." */
+        public String display() {
+            return operation + " (" + what + "): " + reason;
+        }
+    }
 
     public CollectContext(String account, String region) {
         this.account = account;
@@ -71,36 +85,70 @@ public final class CollectContext {
      * Takes back resources collected earlier when what they depend on could not be collected, so that no rule judges
      * a half-known resource (a cluster whose instances are unknown must not look like a cluster without instances).
      */
-    public void withdraw(List<? extends Resource> collected, String why, String operation) {
+    public void withdraw(Kind kind, List<? extends Resource> collected, String why, String operation) {
+        notCollected.add(new NotCollected(account, region, kind, why, operation, "withdrawn"));
         if (collected.isEmpty()) return;
         resources.removeAll(collected);
         diagnostics.add(Diagnostic.warning("left out " + collected.size() + " resource(s) in account " + nz(account)
                 + " region " + region + ": " + why, Provenance.live(account, region, null, operation)));
     }
 
-    /** "ec2:DescribeSubnets (subnets)" for every call that failed. */
-    public List<String> notCollected() {
+    /** Every call that failed, in order. */
+    public List<NotCollected> notCollected() {
         return notCollected;
     }
 
+    /** Whether a call of {@code operation} failed in this context. */
+    public boolean failed(String operation) {
+        return notCollected.stream().anyMatch(n -> n.operation().equals(operation));
+    }
+
+    static String reason(SdkException e) {
+        return e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
+                ? ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
     /**
-     * Runs one collection call. On success its resources are added; on an SDK/service error (AccessDenied, throttled
-     * past the retries, timeout, unimplemented...) none are, and a warning says what could not be collected.
+     * Runs one collection call that fills {@code kind}. On success its resources are added; on an SDK/service error
+     * (AccessDenied, throttled past the retries, timeout, unimplemented...) none are, the kind is recorded as not
+     * collected in this account and region, and a warning says so. Never throws an SDK error.
      */
-    public <R extends Resource> List<R> collect(String what, String operation, Supplier<List<R>> call) {
+    public <R extends Resource> List<R> collect(Kind kind, String what, String operation, Supplier<List<R>> call) {
         try {
             List<R> got = call.get();
             resources.addAll(got);
             return got;
         } catch (SdkException e) {
-            String reason = e instanceof AwsServiceException ase && ase.awsErrorDetails() != null
-                    ? ase.awsErrorDetails().errorCode() + ": " + ase.awsErrorDetails().errorMessage()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage();
-            notCollected.add(operation + " (" + what + ")");
+            String reason = reason(e);
+            notCollected.add(new NotCollected(account, region, kind, what, operation, reason));
             diagnostics.add(Diagnostic.warning("could not collect " + what + " in account " + nz(account)
                     + " region " + region + ": " + operation + " failed (" + reason + "); rules that need them "
                     + "report UNKNOWN", Provenance.live(account, region, null, operation)));
             return List.of();
+        }
+    }
+
+    /**
+     * Reads one attribute of a collected resource with its own call (S3 GetBucketEncryption, KMS GetKeyRotationStatus):
+     * the value, explicit at {@code p} with {@code operation}, or UNKNOWN naming the failed operation. Catch the
+     * service's "not configured" error inside {@code call} and return what it means (no encryption rule, no
+     * replication): only real failures should become unknown. The first failure of an operation is reported once.
+     */
+    public <T> Value<T> read(String operation, Provenance p, Supplier<T> call) {
+        Provenance at = new Provenance(p.file(), p.line(), p.column(), p.pointer(), p.account(), p.region(), p.arn(),
+                operation);
+        try {
+            return Value.explicit(call.get(), at);
+        } catch (SdkException e) {
+            String reason = reason(e);
+            if (attributeFailures.add(operation)) {
+                notCollected.add(new NotCollected(account, region, null, "attributes", operation, reason));
+                diagnostics.add(Diagnostic.warning(operation + " failed in account " + nz(account) + " region "
+                        + region + " (" + reason + "); the attributes it returns are UNKNOWN",
+                        Provenance.live(account, region, null, operation)));
+            }
+            return Value.unknown(operation + " failed: " + reason, at);
         }
     }
 }

@@ -2,6 +2,8 @@ package io.plumbline.live.collect;
 
 import static io.plumbline.live.collect.CollectContext.v;
 
+import io.plumbline.live.Clients;
+import io.plumbline.model.Kind;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
@@ -25,26 +27,31 @@ import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
 /** EC2 network collectors: VPCs, subnets, security groups with their rules, route tables. */
-public final class Ec2Collector {
+public final class Ec2Collector implements Collector {
 
     public static final String DESCRIBE_VPCS = "ec2:DescribeVpcs";
     public static final String DESCRIBE_SUBNETS = "ec2:DescribeSubnets";
     public static final String DESCRIBE_SECURITY_GROUPS = "ec2:DescribeSecurityGroups";
     public static final String DESCRIBE_ROUTE_TABLES = "ec2:DescribeRouteTables";
 
-    private final Ec2Client ec2;
-    private final CollectContext ctx;
+    private Ec2Client ec2;
+    private CollectContext ctx;
 
-    public Ec2Collector(Ec2Client ec2, CollectContext ctx) {
-        this.ec2 = ec2;
-        this.ctx = ctx;
+    @Override
+    public String service() {
+        return "ec2";
     }
 
-    public void collectAll() {
-        ctx.collect("VPCs", DESCRIBE_VPCS, this::vpcs);
-        ctx.collect("subnets", DESCRIBE_SUBNETS, this::subnets);
-        ctx.collect("security groups", DESCRIBE_SECURITY_GROUPS, this::securityGroups);
-        ctx.collect("route tables", DESCRIBE_ROUTE_TABLES, this::routeTables);
+    @Override
+    public void collect(Clients clients, CollectContext context) {
+        this.ctx = context;
+        try (Ec2Client client = clients.ec2(ctx.region())) {
+            this.ec2 = client;
+            ctx.collect(Kind.VPC, "VPCs", DESCRIBE_VPCS, this::vpcs);
+            ctx.collect(Kind.SUBNET, "subnets", DESCRIBE_SUBNETS, this::subnets);
+            ctx.collect(Kind.SECURITY_GROUP, "security groups", DESCRIBE_SECURITY_GROUPS, this::securityGroups);
+            ctx.collect(Kind.ROUTE_TABLE, "route tables", DESCRIBE_ROUTE_TABLES, this::routeTables);
+        }
     }
 
     static Map<String, String> tags(List<Tag> tags) {

@@ -2,6 +2,8 @@ package io.plumbline.live.collect;
 
 import static io.plumbline.live.collect.CollectContext.v;
 
+import io.plumbline.live.Clients;
+import io.plumbline.model.Kind;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
@@ -17,25 +19,36 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
 
 /** RDS collectors: DB clusters and DB instances. */
-public final class RdsCollector {
+public final class RdsCollector implements Collector {
 
     public static final String DESCRIBE_DB_CLUSTERS = "rds:DescribeDBClusters";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
 
-    private final RdsClient rds;
-    private final CollectContext ctx;
+    private RdsClient rds;
+    private CollectContext ctx;
 
-    public RdsCollector(RdsClient rds, CollectContext ctx) {
-        this.rds = rds;
-        this.ctx = ctx;
+    @Override
+    public String service() {
+        return "rds";
     }
 
-    public void collectAll() {
-        List<DbCluster> clusters = ctx.collect("DB clusters", DESCRIBE_DB_CLUSTERS, () -> clusters(writers));
-        List<DbInstance> instances = ctx.collect("DB instances", DESCRIBE_DB_INSTANCES, this::instances);
-        if (ctx.notCollected().stream().anyMatch(n -> n.startsWith(DESCRIBE_DB_INSTANCES))) {
-            ctx.withdraw(clusters, "DB clusters, because their instances could not be collected: rules on a "
-                    + "cluster's members (readers, AZs, public access) cannot decide", DESCRIBE_DB_INSTANCES);
+    @Override
+    public void collect(Clients clients, CollectContext context) {
+        this.ctx = context;
+        try (RdsClient client = clients.rds(ctx.region())) {
+            this.rds = client;
+            collectAll();
+        }
+    }
+
+    private void collectAll() {
+        List<DbCluster> clusters = ctx.collect(Kind.DB_CLUSTER, "DB clusters", DESCRIBE_DB_CLUSTERS,
+                () -> clusters(writers));
+        List<DbInstance> instances = ctx.collect(Kind.DB_INSTANCE, "DB instances", DESCRIBE_DB_INSTANCES,
+                this::instances);
+        if (ctx.failed(DESCRIBE_DB_INSTANCES)) {
+            ctx.withdraw(Kind.DB_CLUSTER, clusters, "DB clusters, because their instances could not be collected: "
+                    + "rules on a cluster's members (readers, AZs, public access) cannot decide", DESCRIBE_DB_INSTANCES);
             clusters = List.of();
         }
         if (!clusters.isEmpty() || !instances.isEmpty()) markWriters(instances);
