@@ -23,6 +23,7 @@ public final class Engine {
         // Rules are independent and read-only over the model: run them on every core, collect in rule order.
         List<Finding> findings = new ArrayList<>(rules.parallelStream().map(rule -> run(rule, model, profile))
                 .flatMap(List::stream).toList());
+        findings = new ArrayList<>(Gaps.apply(model, ran, findings));
         findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource)
                 .thenComparing(f -> f.status().ordinal()));
         return new Result(model, profile, ran, findings);

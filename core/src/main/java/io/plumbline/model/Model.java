@@ -107,7 +107,10 @@ public final class Model {
         return new Model(new Parts(ps), in, d, g);
     }
 
+    /** Every resource. Recorded by {@link #recordingReads} as {@code Resource.class}: "any kind". */
     public List<Resource> resources() {
+        java.util.Set<Class<?>> seen = READS.get();
+        if (seen != null) seen.add(Resource.class);
         return resources;
     }
 
@@ -124,9 +127,33 @@ public final class Model {
         return gaps;
     }
 
+    private static final ThreadLocal<java.util.Set<Class<?>>> READS = new ThreadLocal<>();
+
+    /**
+     * Runs {@code action} and returns the model classes it asked any model for, on this thread ({@link #all},
+     * typed {@code resolve}, {@link #referrers}). Lets a test prove what a rule declares it reads.
+     */
+    public static java.util.Set<Class<?>> recordingReads(Runnable action) {
+        java.util.Set<Class<?>> previous = READS.get();
+        java.util.Set<Class<?>> seen = new java.util.LinkedHashSet<>();
+        READS.set(seen);
+        try {
+            action.run();
+        } finally {
+            READS.set(previous);
+        }
+        return seen;
+    }
+
+    private static void read(Class<?> type) {
+        java.util.Set<Class<?>> seen = READS.get();
+        if (seen != null && type != Resource.class) seen.add(type);
+    }
+
     /** All resources of one model class, in input order. */
     @SuppressWarnings("unchecked")
     public <T extends Resource> List<T> all(Class<T> type) {
+        read(type);
         return (List<T>) byType.computeIfAbsent(type, t -> {
             List<T> out = new ArrayList<>();
             for (Resource r : resources) if (type.isInstance(r)) out.add(type.cast(r));
@@ -148,6 +175,7 @@ public final class Model {
 
     /** The resource of {@code type} a reference points at: its address, else the first alias holder of that type. */
     public <T extends Resource> Optional<T> resolve(Ref ref, Class<T> type) {
+        read(type);
         if (ref == null) return Optional.empty();
         Resource r = byAddress.get(ref.target());
         if (!type.isInstance(r)) r = first(byAlias, ref.target(), type);
@@ -167,6 +195,7 @@ public final class Model {
      * resolves to the one of the expected kind, in the referring resource's own input first.
      */
     public <T extends Resource> Optional<T> resolve(Resource from, Ref ref, Class<T> type) {
+        read(type);
         if (ref == null) return Optional.empty();
         Scope scope = from == null ? null : scopeOf.get(from);
         if (scope == null) return resolve(ref, type);
@@ -181,6 +210,7 @@ public final class Model {
      * Computed once per link function and type.
      */
     public <T extends Resource> List<T> referrers(Resource target, Class<T> type, Function<T, Value<Ref>> link) {
+        read(type);
         Map<Resource, List<Resource>> index = reverseLinks.computeIfAbsent(List.of(type, link), k -> {
             Map<Resource, List<Resource>> m = new IdentityHashMap<>();
             for (T t : all(type)) {

@@ -1,5 +1,6 @@
 package io.plumbline.rule;
 
+import io.plumbline.model.Kind;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -25,4 +26,11 @@ public @interface RuleInfo {
 
     /** Control mappings, each "FRAMEWORK ID": {@code "NIST SC-28"}, {@code "SH RDS.27"}, {@code "CIS 2.3.1"}. */
     String[] controls() default {};
+
+    /**
+     * The model kinds the rule reads. Where one of them could not be collected (a live call denied), the rule's verdicts
+     * in that account and region become UNKNOWN. Empty means "any kind": every gap makes the rule undecided. Kept honest
+     * by a test that records what each rule actually reads.
+     */
+    Kind[] reads() default {};
 }

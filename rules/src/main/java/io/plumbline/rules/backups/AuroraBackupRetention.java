@@ -1,5 +1,6 @@
 package io.plumbline.rules.backups;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Value;
 import io.plumbline.model.data.DbCluster;
 import io.plumbline.rule.Evidence;
@@ -26,7 +27,8 @@ import io.plumbline.rules.support.Fields;
                 + "aurora.backupRetentionDays (7 in the reference profile), at most 35.",
         controls = {"SH RDS.11", "NIST CP-10", "NIST CP-6", "NIST CP-6(1)", "NIST CP-6(2)", "NIST CP-9",
                 "NIST SC-5(2)", "NIST SI-12", "NIST SI-13(5)", "CKV CKV_AWS_133", "AVD AVD-AWS-0077",
-                "NAG AwsSolutions-RDS13", "NAG NAG-R5 RDSInstanceBackupEnabled"})
+                "NAG AwsSolutions-RDS13", "NAG NAG-R5 RDSInstanceBackupEnabled"},
+        reads = {Kind.DB_CLUSTER})
 public final class AuroraBackupRetention implements Rule {
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.rules.backups;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Value;
 import io.plumbline.model.data.DbCluster;
 import io.plumbline.rule.Evidence;
@@ -35,7 +36,8 @@ import java.util.Locale;
                 + "(CloudFormation: DeletionProtection: true, DeletionPolicy: Snapshot and UpdateReplacePolicy: "
                 + "Snapshot or Retain).",
         controls = {"SH RDS.7", "NIST CM-3", "NIST SC-5(2)", "CKV CKV_AWS_139", "AVD AVD-AWS-0343",
-                "NAG AwsSolutions-RDS10"})
+                "NAG AwsSolutions-RDS10"},
+        reads = {Kind.DB_CLUSTER})
 public final class AuroraDeletionProtection implements Rule {
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.rules.backups;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.storage.S3Bucket;
 import io.plumbline.rule.Evidence;
 import io.plumbline.rule.Rule;
@@ -26,7 +27,8 @@ import io.plumbline.rules.support.Fields;
                 + "(CloudFormation: VersioningConfiguration: {Status: Enabled}).",
         controls = {"SH S3.14", "CIS 2.1.2", "NIST AU-9(2)", "NIST CP-10", "NIST CP-6", "NIST CP-6(1)",
                 "NIST CP-6(2)", "NIST CP-9", "NIST SC-5(2)", "NIST SI-12", "NIST SI-13(5)", "CKV CKV_AWS_21",
-                "AVD AVD-AWS-0090", "NAG NAG-R5 S3BucketVersioningEnabled"})
+                "AVD AVD-AWS-0090", "NAG NAG-R5 S3BucketVersioningEnabled"},
+        reads = {Kind.S3_BUCKET})
 public final class ProtectedBucketsVersioned implements Rule {
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.rules.encryption;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Value;
 import io.plumbline.model.data.DbCluster;
 import io.plumbline.rule.Evidence;
@@ -31,7 +32,8 @@ import io.plumbline.rules.support.Keys;
                 + "from a snapshot copied with the new key.",
         controls = {"SH RDS.27", "CIS 2.3.1", "NIST SC-28", "NIST SC-28(1)", "NIST SC-13", "NIST CA-9(1)",
                 "NIST CM-3(6)", "NIST SC-7(10)", "NIST SI-7(6)", "CKV CKV_AWS_96", "CKV CKV_AWS_327",
-                "AVD AVD-AWS-0079", "NAG AwsSolutions-RDS2", "NAG NAG-R5 RDSStorageEncrypted"})
+                "AVD AVD-AWS-0079", "NAG AwsSolutions-RDS2", "NAG NAG-R5 RDSStorageEncrypted"},
+        reads = {Kind.DB_CLUSTER, Kind.KMS_KEY})
 public final class AuroraStorageEncryptedWithCmk implements Rule {
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.rules.encryption;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.data.CacheReplicationGroup;
 import io.plumbline.rule.Evidence;
 import io.plumbline.rule.Rule;
@@ -29,7 +30,8 @@ import java.util.Locale;
                 + "migrate through a snapshot. Serverless caches: set kms_key_id / KmsKeyId.",
         controls = {"SH ElastiCache.4", "NIST CA-9(1)", "NIST CM-3(6)", "NIST SC-13", "NIST SC-28", "NIST SC-28(1)",
                 "NIST SC-7(10)", "NIST SI-7(6)", "CKV CKV_AWS_29", "CKV CKV_AWS_191", "AVD AVD-AWS-0045",
-                "NAG AwsSolutions-AEC3"})
+                "NAG AwsSolutions-AEC3"},
+        reads = {Kind.CACHE_REPLICATION_GROUP, Kind.KMS_KEY})
 public final class RedisEncryptedAtRestWithCmk implements Rule {
 
     @Override

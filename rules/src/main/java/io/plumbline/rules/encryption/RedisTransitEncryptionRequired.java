@@ -1,5 +1,6 @@
 package io.plumbline.rules.encryption;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.data.CacheReplicationGroup;
 import io.plumbline.rule.Evidence;
 import io.plumbline.rule.Rule;
@@ -29,7 +30,8 @@ import io.plumbline.rules.support.Fields;
                 + "every client to TLS under the preferred mode.",
         controls = {"SH ElastiCache.5", "NIST AC-17(2)", "NIST AC-4", "NIST IA-5(1)", "NIST SC-12(3)", "NIST SC-13",
                 "NIST SC-23", "NIST SC-23(3)", "NIST SC-7(4)", "NIST SC-8", "NIST SC-8(1)", "NIST SC-8(2)",
-                "NIST SI-7(6)", "CKV CKV_AWS_30", "AVD AVD-AWS-0051", "NAG AwsSolutions-AEC3"})
+                "NIST SI-7(6)", "CKV CKV_AWS_30", "AVD AVD-AWS-0051", "NAG AwsSolutions-AEC3"},
+        reads = {Kind.CACHE_REPLICATION_GROUP})
 public final class RedisTransitEncryptionRequired implements Rule {
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.rules.multiaz;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Resource;
 import io.plumbline.model.data.DbCluster;
 import io.plumbline.model.data.DbInstance;
@@ -38,7 +39,8 @@ import java.util.stream.Collectors;
         remediation = "Declare at least one more aws_rds_cluster_instance (AWS::RDS::DBInstance with "
                 + "DBClusterIdentifier) per required reader and give each instance its own availability_zone "
                 + "(AvailabilityZone) in a different AZ.",
-        controls = {"SH RDS.15", "NIST CP-10", "NIST CP-6(2)", "NIST SC-36", "NIST SC-5(2)", "NIST SI-13(5)"})
+        controls = {"SH RDS.15", "NIST CP-10", "NIST CP-6(2)", "NIST SC-36", "NIST SC-5(2)", "NIST SI-13(5)"},
+        reads = {Kind.DB_CLUSTER, Kind.DB_INSTANCE})
 public final class AuroraReadersInDistinctAzs implements Rule {
 
     @Override

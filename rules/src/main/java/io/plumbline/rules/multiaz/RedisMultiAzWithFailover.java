@@ -1,5 +1,6 @@
 package io.plumbline.rules.multiaz;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
@@ -40,7 +41,8 @@ import io.plumbline.rules.support.Zones;
         controls = {"SH ElastiCache.3", "SH ElastiCache.7", "NIST CP-10", "NIST SC-36", "NIST SC-5(2)",
                 "NIST SI-13(5)", "NIST AC-4", "NIST AC-4(21)", "NIST SC-7", "NIST SC-7(11)", "NIST SC-7(16)",
                 "NIST SC-7(21)", "NIST SC-7(4)", "NIST SC-7(5)", "CKV CKV2_AWS_50", "CKV CKV_AWS_323",
-                "NAG AwsSolutions-AEC4", "NAG AwsSolutions-AEC1"})
+                "NAG AwsSolutions-AEC4", "NAG AwsSolutions-AEC1"},
+        reads = {Kind.SUBNET, Kind.CACHE_REPLICATION_GROUP, Kind.CACHE_SUBNET_GROUP})
 public final class RedisMultiAzWithFailover implements Rule {
 
     @Override

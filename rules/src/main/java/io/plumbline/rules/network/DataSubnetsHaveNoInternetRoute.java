@@ -1,5 +1,6 @@
 package io.plumbline.rules.network;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Model;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
@@ -53,7 +54,8 @@ import java.util.Set;
         remediation = "Give the data subnets their own route tables with only the local route (and gateway VPC "
                 + "endpoint routes); remove routes to internet gateways and NAT gateways; associate every data subnet "
                 + "explicitly, so the VPC's main table never applies.",
-        controls = {"NIST AC-4(21)", "NIST CM-7(b)", "NAG NAG-R5 VPCNoUnrestrictedRouteToIGW"})
+        controls = {"NIST AC-4(21)", "NIST CM-7(b)", "NAG NAG-R5 VPCNoUnrestrictedRouteToIGW"},
+        reads = {Kind.SUBNET, Kind.ROUTE_TABLE, Kind.DB_SUBNET_GROUP, Kind.CACHE_SUBNET_GROUP})
 public final class DataSubnetsHaveNoInternetRoute implements Rule {
     private static final String DATA = "data";
 

@@ -1,5 +1,6 @@
 package io.plumbline.rules.network;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.data.DbInstance;
 import io.plumbline.rule.Evidence;
 import io.plumbline.rule.Rule;
@@ -25,7 +26,8 @@ import io.plumbline.rules.support.Fields;
                 + "group.",
         controls = {"SH RDS.2", "CIS 2.3.3", "NIST AC-4", "NIST AC-4(21)", "NIST SC-7", "NIST SC-7(11)",
                 "NIST SC-7(16)", "NIST SC-7(21)", "NIST SC-7(4)", "NIST SC-7(5)", "CKV CKV_AWS_17",
-                "AVD AVD-AWS-0180", "NAG NAG-R5 RDSInstancePublicAccess"})
+                "AVD AVD-AWS-0180", "NAG NAG-R5 RDSInstancePublicAccess"},
+        reads = {Kind.DB_INSTANCE})
 public final class DbInstancesNotPublic implements Rule {
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.rules.network;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Certainty;
 import io.plumbline.model.compute.NodeGroup;
 import io.plumbline.model.network.SecurityGroup;
@@ -41,7 +42,8 @@ import java.util.stream.Collectors;
         controls = {"SH EC2.13", "SH EC2.14", "SH EC2.19", "CIS 5.2", "CIS 5.3", "NIST AC-4", "NIST AC-4(21)",
                 "NIST CM-7", "NIST SC-7", "NIST SC-7(11)", "NIST SC-7(16)", "NIST SC-7(21)", "NIST SC-7(4)",
                 "NIST SC-7(5)", "CKV CKV_AWS_24", "CKV CKV_AWS_25", "CKV CKV_AWS_277", "CKV CKV_AWS_100",
-                "AVD AVD-AWS-0107", "NAG NAG-R5 EC2RestrictedSSH", "NAG NAG-R5 EC2RestrictedCommonPorts"})
+                "AVD AVD-AWS-0107", "NAG NAG-R5 EC2RestrictedSSH", "NAG NAG-R5 EC2RestrictedCommonPorts"},
+        reads = {Kind.SECURITY_GROUP, Kind.NODE_GROUP})
 public final class NoAdminPortsOpenToInternet implements Rule {
 
     @Override
