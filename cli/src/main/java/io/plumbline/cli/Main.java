@@ -6,19 +6,22 @@ import picocli.CommandLine.Command;
 /** The {@code plumbline} command line: a thin shell over {@link io.plumbline.api.Plumbline}. */
 @Command(name = "plumbline", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Proves an AWS platform stands true to its reference architecture: the same rules on Terraform "
-                + "plans, CloudFormation templates and (later) live accounts.",
-        subcommands = {CheckCommand.class, RulesCommand.class, InventoryCommand.class, PathsCommand.class,
+                + "plans, CloudFormation templates and live accounts.",
+        subcommands = {CheckCommand.class, AuditCommand.class, RulesCommand.class, InventoryCommand.class, PathsCommand.class,
                 FeaturesCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no failing finding at or above the threshold",
                 "  1  failing findings at or above the threshold (or unknowns, with --fail-on-unknown)",
-                "  2  unusable input or usage error"})
+                "  2  unusable input or usage error",
+                "  3  incomplete audit: part of the state could not be read (and the gate did not fail)"})
 public final class Main implements Runnable {
 
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int USAGE = 2;
+    /** A live audit (or its snapshot) could not read part of the state, and nothing else failed the gate. */
+    public static final int INCOMPLETE = 3;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -37,7 +37,7 @@ final class Gaps {
         for (RuleDescriptor d : rules) {
             Map<String, Gap> scopes = new LinkedHashMap<>();
             for (Gap g : model.gaps()) {
-                if (d.reads(g.kind())) scopes.putIfAbsent(scope(g), g);
+                if (g.kind() != null && d.reads(g.kind())) scopes.putIfAbsent(scope(g), g);
             }
             for (Map.Entry<String, Gap> e : scopes.entrySet()) {
                 Gap g = e.getValue();
@@ -58,7 +58,7 @@ final class Gaps {
     private static String describe(Model model, RuleDescriptor d, Gap first) {
         List<String> parts = new ArrayList<>();
         for (Gap g : model.gaps()) {
-            if (d.reads(g.kind()) && scope(g).equals(scope(first))) {
+            if (g.kind() != null && d.reads(g.kind()) && scope(g).equals(scope(first))) {
                 String part = g.kind() + " not collected (" + g.operation() + ": " + g.reason() + ")";
                 if (!parts.contains(part)) parts.add(part);
             }
@@ -69,7 +69,7 @@ final class Gaps {
     private static Gap firstCovering(Model model, RuleDescriptor d, Finding f) {
         Provenance where = model.byAddress(f.resource()).map(Resource::location).orElse(f.location());
         for (Gap g : model.gaps()) {
-            if (d.reads(g.kind()) && g.covers(where)) return g;
+            if (g.kind() != null && d.reads(g.kind()) && g.covers(where)) return g;
         }
         return null;
     }

@@ -7,7 +7,8 @@ package io.plumbline.model;
  *
  * @param account   the account, or null when not known
  * @param region    the region, or null for a global service
- * @param kind      the kind left out
+ * @param kind      the kind left out; null when only some attributes of collected resources could not be read
+ *                  (those values are UNKNOWN themselves, so rules already say so where they need them)
  * @param operation the call that failed, as an IAM action ({@code ec2:DescribeNetworkAcls})
  * @param reason    the error, as AWS returned it
  */
@@ -22,7 +23,7 @@ public record Gap(String account, String region, Kind kind, String operation, St
     }
 
     public String display() {
-        return kind + " in " + (account == null ? "?" : account) + "/" + (region == null ? "global" : region) + ": "
+        return (kind == null ? "attributes" : kind.toString()) + " in " + (account == null ? "?" : account) + "/" + (region == null ? "global" : region) + ": "
                 + operation + " failed (" + reason + ")";
     }
 }

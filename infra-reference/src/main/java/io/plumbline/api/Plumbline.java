@@ -58,6 +58,7 @@ public final class Plumbline {
         private Path profileOverride;
         private String region;
         private RuleRegistry registry;
+        private Model model;
 
         public Check input(Path file) {
             inputs.add(file);
@@ -93,6 +94,12 @@ public final class Plumbline {
             return this;
         }
 
+        /** Evaluate this model (a live audit's, a snapshot's) instead of reading inputs. */
+        public Check model(Model collected) {
+            model = collected;
+            return this;
+        }
+
         public Check registry(RuleRegistry rules) {
             registry = rules;
             return this;
@@ -106,8 +113,8 @@ public final class Plumbline {
             CompletableFuture<List<Rule>> rules = CompletableFuture.supplyAsync(
                     () -> (registry != null ? registry : RuleRegistry.discover()).select(ruleIds));
             SourceOptions options = new SourceOptions(parameters, region);
-            Model model = inventory(inputs, options);
-            return Engine.evaluate(model, join(profile), join(rules));
+            Model evaluated = model != null ? model : inventory(inputs, options);
+            return Engine.evaluate(evaluated, join(profile), join(rules));
         }
 
         private static <T> T join(CompletableFuture<T> f) {

@@ -98,7 +98,7 @@ public final class LiveAudit {
         resources.sort(Comparator.comparing(Resource::address));
         List<Gap> gaps = new ArrayList<>();
         for (NotCollected n : missing) {
-            if (n.kind() != null) gaps.add(new Gap(n.account(), n.region(), n.kind(), n.operation(), n.reason()));
+            gaps.add(new Gap(n.account(), n.region(), n.kind(), n.operation(), n.reason()));
         }
         return new Collection(new Model(resources, List.of(), diagnostics, gaps), List.copyOf(missing),
                 java.util.Collections.unmodifiableList(accounts));

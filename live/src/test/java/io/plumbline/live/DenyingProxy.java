@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code .../REGION/SERVICE/aws4_request}) get the query-protocol AccessDenied error AWS returns (HTTP 403, ErrorResponse
  * document as in the AWS Query API error format); everything else is forwarded to moto unchanged.
  */
-final class DenyingProxy implements AutoCloseable {
+public final class DenyingProxy implements AutoCloseable {
 
     private static final Set<String> HOP = Set.of("host", "content-length", "connection", "expect", "upgrade",
             "transfer-encoding");
@@ -31,7 +31,7 @@ final class DenyingProxy implements AutoCloseable {
     private final URI upstream;
     private final Set<String> deniedServices;
 
-    DenyingProxy(URI upstream, Set<String> deniedServices) throws IOException {
+    public DenyingProxy(URI upstream, Set<String> deniedServices) throws IOException {
         this.upstream = upstream;
         this.deniedServices = deniedServices;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -39,7 +39,7 @@ final class DenyingProxy implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 

@@ -59,6 +59,10 @@ public final class MotoServer implements BeforeAllCallback, ExtensionContext.Sto
         if (!Files.exists(p.resolve("scripts/moto-server.sh")) && Files.exists(p.resolve("live/scripts/moto-server.sh"))) {
             p = p.resolve("live");
         }
+        // another module's tests (the cli's) use the live module's harness and its venv
+        if (!Files.exists(p.resolve("scripts/moto-server.sh")) && Files.exists(p.resolve("../live/scripts/moto-server.sh"))) {
+            p = p.resolve("../live").normalize();
+        }
         return p;
     }
 

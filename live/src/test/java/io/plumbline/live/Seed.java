@@ -11,20 +11,20 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.rds.RdsClient;
 
 /** Seeds moto through the SDK (writing clients, without the read-only interceptor). */
-final class Seed {
+public final class Seed {
 
-    static final String CLUSTER = "orders-db";
+    public static final String CLUSTER = "orders-db";
 
-    record Ids(String vpc, List<String> subnets, String sshGroup, String appGroup) {
+    public record Ids(String vpc, List<String> subnets, String sshGroup, String appGroup) {
     }
 
-    static Ec2Client ec2(MotoServer moto) {
+    public static Ec2Client ec2(MotoServer moto) {
         return Ec2Client.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION))
                 .credentialsProvider(MotoServer.CREDENTIALS).overrideConfiguration(MotoServer.seedingOverrides())
                 .build();
     }
 
-    static RdsClient rds(MotoServer moto) {
+    public static RdsClient rds(MotoServer moto) {
         return RdsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(MotoServer.REGION))
                 .credentialsProvider(MotoServer.CREDENTIALS).overrideConfiguration(MotoServer.seedingOverrides())
                 .build();
@@ -36,7 +36,7 @@ final class Seed {
     }
 
     /** A VPC with 3 subnets in 3 AZs, a group opening 22 to 0.0.0.0/0, a group allowing 5432 from that group. */
-    static Ids network(MotoServer moto) {
+    public static Ids network(MotoServer moto) {
         try (Ec2Client ec2 = ec2(moto)) {
             String vpc = ec2.createVpc(b -> b.cidrBlock("10.20.0.0/16")
                     .tagSpecifications(name(ResourceType.VPC, "audit-vpc"))).vpc().vpcId();
@@ -63,7 +63,7 @@ final class Seed {
     }
 
     /** Aurora PostgreSQL, storage not encrypted, 1 day of backups, 2 instances. */
-    static void aurora(MotoServer moto) {
+    public static void aurora(MotoServer moto) {
         try (RdsClient rds = rds(moto)) {
             rds.createDBCluster(b -> b.dbClusterIdentifier(CLUSTER).engine("aurora-postgresql")
                     .engineVersion("15.4").masterUsername("app").masterUserPassword("not-a-secret-123")

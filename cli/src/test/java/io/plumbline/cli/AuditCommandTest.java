@@ -1,0 +1,157 @@
+package io.plumbline.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.live.DenyingProxy;
+import io.plumbline.live.MotoServer;
+import io.plumbline.live.Seed;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code plumbline audit} as a real process against moto on loopback, credentials from the environment. */
+@ExtendWith(MotoServer.class)
+class AuditCommandTest {
+
+    @TempDir
+    Path tmp;
+    MotoServer moto;
+
+    @BeforeEach
+    void reset() {
+        moto = MotoServer.get();
+        moto.reset();
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    /** The CLI with static test credentials in its environment and no shared AWS config of this machine. */
+    private Run audit(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "audit"));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Map<String, String> env = pb.environment();
+        env.keySet().removeIf(k -> k.startsWith("AWS_"));
+        env.put("AWS_EC2_METADATA_DISABLED", "true"); // no instance-metadata probing on a test machine
+        env.put("AWS_ACCESS_KEY_ID", "testing");
+        env.put("AWS_SECRET_ACCESS_KEY", "testing-secret-key");
+        env.put("AWS_CONFIG_FILE", tmp.resolve("no-config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", tmp.resolve("no-credentials").toString());
+        Path errFile = tmp.resolve("stderr-" + System.nanoTime());
+        pb.redirectError(errFile.toFile());
+        Process p = pb.start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(180, TimeUnit.SECONDS), "plumbline audit did not finish");
+        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(errFile));
+    }
+
+    private static JsonNode json(String s) throws Exception {
+        return new ObjectMapper().readTree(s);
+    }
+
+    private static List<JsonNode> findings(JsonNode result, String rule) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode f : result.path("findings")) if (f.path("rule").asText().equals(rule)) out.add(f);
+        return out;
+    }
+
+    @Test
+    void auditFindsTheOpenAdminPortAndTheShortBackupOnARunningAccount() throws Exception {
+        Seed.Ids ids = Seed.network(moto);
+        Seed.aurora(moto);
+        Run run = audit("--endpoint-url", moto.endpoint().toString(), "--regions", MotoServer.REGION,
+                "--format", "json");
+        assertEquals(1, run.exit(), () -> "failing findings exit 1; stderr: " + run.err());
+        JsonNode result = json(run.out());
+        String sshArn = "arn:aws:ec2:eu-west-1:123456789012:security-group/" + ids.sshGroup();
+        assertTrue(findings(result, "NET-009").stream().anyMatch(f -> f.path("resource").asText().equals(sshArn)
+                && f.path("status").asText().equals("FAIL")), () -> "NET-009 FAIL on " + sshArn + ": " + run.out());
+        assertTrue(findings(result, "BAK-001").stream().anyMatch(f -> f.path("status").asText().equals("FAIL")
+                && f.path("resource").asText().endsWith(":cluster:" + Seed.CLUSTER)), run.out());
+        assertFalse(run.out().contains("testing-secret-key"), "credentials never reach a report");
+        assertFalse(run.err().contains("testing-secret-key"), "credentials never reach a log");
+        assertFalse(run.out().contains("not-a-secret-123"), "the master password never reaches a report");
+    }
+
+    @Test
+    void deniedServiceMakesTheAuditIncompleteAndItsRulesUnknown() throws Exception {
+        try (DenyingProxy proxy = new DenyingProxy(moto.endpoint(), Set.of("rds"))) {
+            Run run = audit("--endpoint-url", proxy.endpoint().toString(), "--regions", MotoServer.REGION,
+                    "--format", "json", "--rules", "BAK-001,MAZ-006,NET-009");
+            assertEquals(3, run.exit(), () -> "incomplete audit exits 3; stderr: " + run.err());
+            assertTrue(run.err().contains("rds:DescribeDBClusters") && run.err().contains("AccessDenied"), run.err());
+            JsonNode result = json(run.out());
+            for (String rule : List.of("BAK-001", "MAZ-006")) {
+                List<JsonNode> fs = findings(result, rule);
+                assertFalse(fs.isEmpty(), rule + " says something about what it could not read");
+                assertTrue(fs.stream().allMatch(f -> f.path("status").asText().equals("UNKNOWN")), () -> rule + ": "
+                        + fs);
+                assertTrue(fs.stream().anyMatch(f -> f.path("message").asText().contains("AccessDenied")), "" + fs);
+            }
+            assertTrue(findings(result, "NET-009").stream().noneMatch(f -> f.path("status").asText()
+                    .equals("UNKNOWN")), "a rule that does not read RDS is not made undecided");
+        }
+    }
+
+    @Test
+    void incompleteAuditInTextNamesWhatIsMissing() throws Exception {
+        try (DenyingProxy proxy = new DenyingProxy(moto.endpoint(), Set.of("rds:DescribeDBInstances"))) {
+            Run run = audit("--endpoint-url", proxy.endpoint().toString(), "--regions", MotoServer.REGION,
+                    "--rules", "MAZ-006");
+            assertEquals(3, run.exit(), run.out() + run.err());
+            assertTrue(run.out().contains("Incomplete") && run.out().contains("rds:DescribeDBInstances"), run.out());
+            assertFalse(run.out().contains("PASS"), run.out());
+        }
+    }
+
+    @Test
+    void roleArnAuditsAnotherAccount() throws Exception {
+        Run run = audit("--endpoint-url", moto.endpoint().toString(), "--regions", MotoServer.REGION,
+                "--role-arn", "arn:aws:iam::222222222222:role/PlumblineAudit", "--format", "json",
+                "--rules", "NET-009");
+        assertTrue(run.exit() == 0 || run.exit() == 1, () -> run.exit() + ": " + run.err());
+        JsonNode result = json(run.out());
+        List<JsonNode> fs = findings(result, "NET-009");
+        assertFalse(fs.isEmpty(), run.out());
+        assertTrue(fs.stream().allMatch(f -> f.path("resource").asText().contains(":222222222222:")),
+                () -> "every resource is in the assumed account: " + fs);
+    }
+
+    @Test
+    void accountsFileIsReadAndEachAccountAudited() throws Exception {
+        Path file = tmp.resolve("accounts.txt");
+        Files.writeString(file, "# nightly\n111111111111\narn:aws:iam::333333333333:role/Other  # by ARN\n");
+        Run run = audit("--endpoint-url", moto.endpoint().toString(), "--regions", MotoServer.REGION,
+                "--accounts", file.toString(), "--format", "json", "--rules", "NET-009");
+        assertTrue(run.exit() == 0 || run.exit() == 1, () -> run.exit() + ": " + run.err());
+        String out = run.out();
+        assertTrue(out.contains(":111111111111:security-group/") && out.contains(":333333333333:security-group/"),
+                out);
+    }
+
+    @Test
+    void badAccountsFileIsAUsageErrorNamingTheLine() throws Exception {
+        Path file = tmp.resolve("accounts.txt");
+        Files.writeString(file, "111111111111\nnot-an-account\n");
+        Run run = audit("--endpoint-url", moto.endpoint().toString(), "--accounts", file.toString());
+        assertEquals(2, run.exit(), run.err());
+        assertTrue(run.err().contains(file + ":2") && run.err().contains("not-an-account"), run.err());
+        assertFalse(run.out().contains("PASS"));
+    }
+}
