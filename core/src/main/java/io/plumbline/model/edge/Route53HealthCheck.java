@@ -12,6 +12,14 @@ public final class Route53HealthCheck extends Resource {
     public Value<Integer> port = Value.notInInput();
     public Value<String> resourcePath = Value.notInInput();
     public Value<Integer> failureThreshold = Value.notInInput();
+    /** Seconds between checks (10 or 30). */
+    public Value<Integer> requestInterval = Value.notInInput();
+    public Value<Boolean> enableSni = Value.notInInput();
+    public Value<String> ipAddress = Value.notInInput();
+    /** An inverted check reports healthy when the endpoint is unhealthy. */
+    public Value<Boolean> inverted = Value.notInInput();
+    /** A disabled check is always reported healthy. */
+    public Value<Boolean> disabled = Value.notInInput();
     public Route53HealthCheck(String address, String sourceType, Provenance location) {
         super(address, sourceType, location);
     }

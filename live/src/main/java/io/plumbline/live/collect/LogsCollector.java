@@ -1,0 +1,72 @@
+package io.plumbline.live.collect;
+
+import static io.plumbline.live.collect.CollectContext.v;
+
+import io.plumbline.live.Clients;
+import io.plumbline.model.Kind;
+import io.plumbline.model.Provenance;
+import io.plumbline.model.Ref;
+import io.plumbline.model.ops.LogGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
+
+/** CloudWatch Logs log groups: retention and KMS key (DescribeLogGroups), tags (ListTagsForResource). */
+public final class LogsCollector implements Collector {
+
+    public static final String DESCRIBE_LOG_GROUPS = "logs:DescribeLogGroups";
+    public static final String LIST_TAGS_FOR_RESOURCE = "logs:ListTagsForResource";
+
+    private CloudWatchLogsClient logs;
+    private CollectContext ctx;
+
+    @Override
+    public String service() {
+        return "logs";
+    }
+
+    @Override
+    public void collect(Clients clients, CollectContext context) {
+        this.ctx = context;
+        try (CloudWatchLogsClient client = clients.build(CloudWatchLogsClient.builder(), ctx.region())) {
+            this.logs = client;
+            List<LogGroup> groups = ctx.collect(Kind.LOG_GROUP, "CloudWatch log groups", DESCRIBE_LOG_GROUPS,
+                    this::logGroups);
+            for (LogGroup g : groups) tags(g);
+        }
+    }
+
+    public List<LogGroup> logGroups() {
+        List<LogGroup> out = new ArrayList<>();
+        for (var page : logs.describeLogGroupsPaginator(b -> { })) {
+            for (var x : page.logGroups()) {
+                // logGroupArn has no ":*" suffix (the "arn" field has one): the ARN that tags and policies use.
+                String arn = x.logGroupArn() != null ? x.logGroupArn()
+                        : ctx.arn("logs", null, "log-group:" + x.logGroupName());
+                Provenance p = ctx.at(arn, DESCRIBE_LOG_GROUPS);
+                LogGroup g = new LogGroup(arn, "logs:LogGroup", p);
+                g.awsId = v(arn, p);
+                g.name = v(x.logGroupName(), p);
+                g.region = v(ctx.region(), p);
+                g.addAlias(arn);
+                g.addAlias(x.arn());
+                g.addAlias(x.logGroupName());
+                // No retentionInDays: the group never expires (explicit null, as the CloudFormation source).
+                g.retentionDays = v(x.retentionInDays(), p);
+                g.kmsKey = v(x.kmsKeyId() == null ? null : new Ref(x.kmsKeyId()), p);
+                out.add(g);
+            }
+        }
+        return out;
+    }
+
+    private void tags(LogGroup g) {
+        g.tags = ctx.read(LIST_TAGS_FOR_RESOURCE, g.location(), () -> {
+            Map<String, String> tags = new LinkedHashMap<>();
+            tags.putAll(logs.listTagsForResource(b -> b.resourceArn(g.address())).tags());
+            return tags;
+        });
+    }
+}
