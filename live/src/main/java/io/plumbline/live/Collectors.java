@@ -1,8 +1,15 @@
 package io.plumbline.live;
 
+import io.plumbline.live.collect.BackupCollector;
+import io.plumbline.live.collect.CloudFrontCollector;
 import io.plumbline.live.collect.Collector;
+import io.plumbline.live.collect.ConfigCollector;
 import io.plumbline.live.collect.Ec2Collector;
+import io.plumbline.live.collect.IamCollector;
+import io.plumbline.live.collect.LogsCollector;
 import io.plumbline.live.collect.RdsCollector;
+import io.plumbline.live.collect.Route53Collector;
+import io.plumbline.live.collect.WafV2Collector;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -13,6 +20,8 @@ public final class Collectors {
     }
 
     public static List<Supplier<Collector>> all() {
-        return List.of(Ec2Collector::new, RdsCollector::new);
+        return List.of(Ec2Collector::new, RdsCollector::new,
+                CloudFrontCollector::new, WafV2Collector::regional, WafV2Collector::cloudFront, Route53Collector::new,
+                BackupCollector::new, LogsCollector::new, IamCollector::new, ConfigCollector::new);
     }
 }
