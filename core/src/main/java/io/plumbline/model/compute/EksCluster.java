@@ -16,6 +16,10 @@ public final class EksCluster extends Resource {
     public Value<Ref> secretsEncryptionKey = Value.notInInput();
     public Value<String> version = Value.notInInput();
     public Value<List<String>> enabledLogTypes = Value.notInInput();
+    /** The security group EKS created for the cluster (attached to managed nodes without launch-template groups). */
+    public Value<Ref> clusterSecurityGroup = Value.notInInput();
+    /** The cluster's OIDC issuer URL ({@code https://oidc.eks.REGION.amazonaws.com/id/...}), for IRSA. */
+    public Value<String> oidcIssuer = Value.notInInput();
     public EksCluster(String address, String sourceType, Provenance location) {
         super(address, sourceType, location);
     }

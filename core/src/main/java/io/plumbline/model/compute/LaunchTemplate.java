@@ -10,6 +10,12 @@ public final class LaunchTemplate extends Resource {
     public Value<List<EbsDevice>> blockDevices = Value.notInInput();
     public Value<List<Ref>> securityGroups = Value.notInInput();
     public Value<String> metadataHttpTokens = Value.notInInput();
+    /** IMDS PUT response hop limit; null when the template leaves it to the AMI/instance default. */
+    public Value<Integer> metadataHopLimit = Value.notInInput();
+    /** Whether the primary network interface associates a public IPv4 address; null when the template does not say. */
+    public Value<Boolean> associatePublicIp = Value.notInInput();
+    /** Instance market type ({@code spot}; null = on-demand), from InstanceMarketOptions.MarketType. */
+    public Value<String> marketType = Value.notInInput();
     public LaunchTemplate(String address, String sourceType, Provenance location) {
         super(address, sourceType, location);
     }

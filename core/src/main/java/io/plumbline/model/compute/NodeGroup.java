@@ -18,6 +18,10 @@ public final class NodeGroup extends Resource {
     public Value<List<Ref>> sshSourceSecurityGroups = Value.notInInput();
     public Value<Ref> launchTemplate = Value.notInInput();
     public Value<List<String>> instanceTypes = Value.notInInput();
+    /** Kubernetes taints as {@code key=value:EFFECT} (effect as EKS spells it: NO_SCHEDULE, NO_EXECUTE, PREFER_NO_SCHEDULE). */
+    public Value<List<String>> taints = Value.notInInput();
+    /** The Auto Scaling groups EKS created for the node group. */
+    public Value<List<Ref>> autoScalingGroups = Value.notInInput();
     public NodeGroup(String address, String sourceType, Provenance location) {
         super(address, sourceType, location);
     }

@@ -14,6 +14,8 @@ public final class LoadBalancer extends Resource {
     public Value<Boolean> deletionProtection = Value.notInInput();
     public Value<Boolean> accessLogsEnabled = Value.notInInput();
     public Value<Boolean> dropInvalidHeaderFields = Value.notInInput();
+    /** routing.http.desync_mitigation_mode: {@code monitor}, {@code defensive} or {@code strictest}. */
+    public Value<String> desyncMitigationMode = Value.notInInput();
     public final List<Listener> listeners = new ArrayList<>();
     public LoadBalancer(String address, String sourceType, Provenance location) {
         super(address, sourceType, location);

@@ -8,6 +8,11 @@ import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
+import io.plumbline.model.Defaults;
+import io.plumbline.model.network.InternetGateway;
+import io.plumbline.model.network.NaclEntry;
+import io.plumbline.model.network.NatGateway;
+import io.plumbline.model.network.NetworkAcl;
 import io.plumbline.model.network.Protocols;
 import io.plumbline.model.network.Route;
 import io.plumbline.model.network.Route.RouteTarget;
@@ -26,13 +31,20 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.Tag;
 
-/** EC2 network collectors: VPCs, subnets, security groups with their rules, route tables. */
+/**
+ * EC2 network collectors: VPCs, subnets, security groups with their rules, route tables (routes and subnet
+ * associations), network ACLs (entries and subnet associations), NAT gateways and internet gateways (with the VPC they
+ * are attached to).
+ */
 public final class Ec2Collector implements Collector {
 
     public static final String DESCRIBE_VPCS = "ec2:DescribeVpcs";
     public static final String DESCRIBE_SUBNETS = "ec2:DescribeSubnets";
     public static final String DESCRIBE_SECURITY_GROUPS = "ec2:DescribeSecurityGroups";
     public static final String DESCRIBE_ROUTE_TABLES = "ec2:DescribeRouteTables";
+    public static final String DESCRIBE_NETWORK_ACLS = "ec2:DescribeNetworkAcls";
+    public static final String DESCRIBE_NAT_GATEWAYS = "ec2:DescribeNatGateways";
+    public static final String DESCRIBE_INTERNET_GATEWAYS = "ec2:DescribeInternetGateways";
 
     private Ec2Client ec2;
     private CollectContext ctx;
@@ -51,6 +63,10 @@ public final class Ec2Collector implements Collector {
             ctx.collect(Kind.SUBNET, "subnets", DESCRIBE_SUBNETS, this::subnets);
             ctx.collect(Kind.SECURITY_GROUP, "security groups", DESCRIBE_SECURITY_GROUPS, this::securityGroups);
             ctx.collect(Kind.ROUTE_TABLE, "route tables", DESCRIBE_ROUTE_TABLES, this::routeTables);
+            ctx.collect(Kind.NETWORK_ACL, "network ACLs", DESCRIBE_NETWORK_ACLS, this::networkAcls);
+            ctx.collect(Kind.NAT_GATEWAY, "NAT gateways", DESCRIBE_NAT_GATEWAYS, this::natGateways);
+            ctx.collect(Kind.INTERNET_GATEWAY, "internet gateways", DESCRIBE_INTERNET_GATEWAYS,
+                    this::internetGateways);
         }
     }
 
@@ -174,12 +190,91 @@ public final class Ec2Collector implements Collector {
                 r.vpc = ref(x.vpcId(), p);
                 boolean main = false;
                 for (var a : x.associations()) {
+                    // associations being removed (or already gone) no longer route the subnet
+                    String state = a.associationState() == null ? null : a.associationState().stateAsString();
+                    if ("disassociating".equals(state) || "disassociated".equals(state) || "failed".equals(state)) {
+                        continue;
+                    }
                     if (Boolean.TRUE.equals(a.main())) main = true;
                     if (a.subnetId() != null) r.subnets.add(ref(a.subnetId(), p));
                 }
                 r.main = v(main, p);
                 for (var rt : x.routes()) r.routes.add(route(rt, p));
                 r.routesComplete = v(true, p);
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    public List<NetworkAcl> networkAcls() {
+        List<NetworkAcl> out = new ArrayList<>();
+        for (var page : ec2.describeNetworkAclsPaginator(b -> { })) {
+            for (var x : page.networkAcls()) {
+                String arn = ctx.arn("ec2", x.ownerId(), "network-acl/" + x.networkAclId());
+                Provenance p = ctx.at(arn, DESCRIBE_NETWORK_ACLS);
+                NetworkAcl r = new NetworkAcl(arn, "ec2:NetworkAcl", p);
+                common(r, x.networkAclId(), tags(x.tags()), p);
+                r.vpc = ref(x.vpcId(), p);
+                r.isDefault = v(x.isDefault(), p);
+                for (var e : x.entries()) r.entries.add(entry(e, p));
+                // the API returns every entry, including the final "*" deny (32767) of each direction
+                r.entriesComplete = v(true, p);
+                for (var a : x.associations()) {
+                    if (a.subnetId() != null) r.subnets.add(ref(a.subnetId(), p));
+                }
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** One entry, normalised as the Terraform and CloudFormation sources do: protocol name, lower-case action. */
+    private static NaclEntry entry(software.amazon.awssdk.services.ec2.model.NetworkAclEntry e, Provenance p) {
+        var range = e.portRange();
+        return new NaclEntry(v(e.ruleNumber(), p), Boolean.TRUE.equals(e.egress()), v(Protocols.normalise(e.protocol()), p),
+                v(e.ruleActionAsString() == null ? null : e.ruleActionAsString().toLowerCase(java.util.Locale.ROOT), p),
+                v(e.cidrBlock(), p), v(e.ipv6CidrBlock(), p), v(range == null ? null : range.from(), p),
+                v(range == null ? null : range.to(), p), p);
+    }
+
+    public List<NatGateway> natGateways() {
+        List<NatGateway> out = new ArrayList<>();
+        for (var page : ec2.describeNatGatewaysPaginator(b -> { })) {
+            for (var x : page.natGateways()) {
+                String state = x.stateAsString();
+                // deleted and failed gateways stay listed for a while but forward nothing; routes to them are
+                // blackholes (the route's own state says so)
+                if ("deleted".equals(state) || "deleting".equals(state) || "failed".equals(state)) continue;
+                String arn = ctx.arn("ec2", null, "natgateway/" + x.natGatewayId());
+                Provenance p = ctx.at(arn, DESCRIBE_NAT_GATEWAYS);
+                NatGateway r = new NatGateway(arn, "ec2:NatGateway", p);
+                common(r, x.natGatewayId(), tags(x.tags()), p);
+                r.subnet = ref(x.subnetId(), p);
+                r.connectivityType = x.connectivityTypeAsString() != null ? v(x.connectivityTypeAsString(), p)
+                        // absent only from gateways that predate private NAT (2021), which are all public
+                        : Value.defaulted(Defaults.NAT_CONNECTIVITY_TYPE, p);
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    public List<InternetGateway> internetGateways() {
+        List<InternetGateway> out = new ArrayList<>();
+        for (var page : ec2.describeInternetGatewaysPaginator(b -> { })) {
+            for (var x : page.internetGateways()) {
+                String arn = ctx.arn("ec2", x.ownerId(), "internet-gateway/" + x.internetGatewayId());
+                Provenance p = ctx.at(arn, DESCRIBE_INTERNET_GATEWAYS);
+                InternetGateway r = new InternetGateway(arn, "ec2:InternetGateway", p);
+                common(r, x.internetGatewayId(), tags(x.tags()), p);
+                String vpc = null;
+                for (var a : x.attachments()) {
+                    String st = a.stateAsString();
+                    // "available" is the attached state of an internet gateway attachment
+                    if (!"detached".equals(st) && !"detaching".equals(st)) vpc = a.vpcId();
+                }
+                r.vpc = ref(vpc, p);
                 out.add(r);
             }
         }
