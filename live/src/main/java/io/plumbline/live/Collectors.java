@@ -1,10 +1,14 @@
 package io.plumbline.live;
 
+import io.plumbline.live.collect.AutoScalingCollector;
 import io.plumbline.live.collect.BackupCollector;
 import io.plumbline.live.collect.CloudFrontCollector;
 import io.plumbline.live.collect.Collector;
 import io.plumbline.live.collect.ConfigCollector;
 import io.plumbline.live.collect.Ec2Collector;
+import io.plumbline.live.collect.Ec2ComputeCollector;
+import io.plumbline.live.collect.EksCollector;
+import io.plumbline.live.collect.Elbv2Collector;
 import io.plumbline.live.collect.IamCollector;
 import io.plumbline.live.collect.LogsCollector;
 import io.plumbline.live.collect.RdsCollector;
@@ -20,7 +24,8 @@ public final class Collectors {
     }
 
     public static List<Supplier<Collector>> all() {
-        return List.of(Ec2Collector::new, RdsCollector::new,
+        return List.of(Ec2Collector::new, Ec2ComputeCollector::new, Elbv2Collector::new, AutoScalingCollector::new,
+                EksCollector::new, RdsCollector::new,
                 CloudFrontCollector::new, WafV2Collector::regional, WafV2Collector::cloudFront, Route53Collector::new,
                 BackupCollector::new, LogsCollector::new, IamCollector::new, ConfigCollector::new);
     }
