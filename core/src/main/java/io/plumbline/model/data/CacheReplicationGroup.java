@@ -23,6 +23,8 @@ public final class CacheReplicationGroup extends Resource {
     public Value<List<Ref>> securityGroups = Value.notInInput();
     public Value<Integer> snapshotRetentionLimit = Value.notInInput();
     public Value<String> storageEncryptionType = Value.notInInput();
+    /** The port clients connect on (NET-008); Terraform {@code port}, CloudFormation {@code Port}, live endpoint port. */
+    public Value<Integer> port = Value.notInInput();
     public CacheReplicationGroup(String address, String sourceType, Provenance location) {
         super(address, sourceType, location);
     }

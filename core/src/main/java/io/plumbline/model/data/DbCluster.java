@@ -30,6 +30,8 @@ public final class DbCluster extends Resource {
     public Value<String> restoredFromSnapshot = Value.notInInput();
     public Value<String> globalCluster = Value.notInInput();
     public Value<String> parameterGroup = Value.notInInput();
+    /** The port clients connect on (NET-007); Terraform {@code port}, CloudFormation {@code Port}, live {@code Port}. */
+    public Value<Integer> port = Value.notInInput();
     public DbCluster(String address, String sourceType, Provenance location) {
         super(address, sourceType, location);
     }

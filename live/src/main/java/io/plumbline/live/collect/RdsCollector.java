@@ -10,6 +10,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.data.DbCluster;
 import io.plumbline.model.data.DbInstance;
+import io.plumbline.model.data.DbSubnetGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,11 +19,12 @@ import java.util.Map;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.Tag;
 
-/** RDS collectors: DB clusters and DB instances. */
+/** RDS collectors: DB clusters, DB instances and DB subnet groups. */
 public final class RdsCollector implements Collector {
 
     public static final String DESCRIBE_DB_CLUSTERS = "rds:DescribeDBClusters";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
+    public static final String DESCRIBE_DB_SUBNET_GROUPS = "rds:DescribeDBSubnetGroups";
 
     private RdsClient rds;
     private CollectContext ctx;
@@ -52,6 +54,7 @@ public final class RdsCollector implements Collector {
             clusters = List.of();
         }
         if (!clusters.isEmpty() || !instances.isEmpty()) markWriters(instances);
+        ctx.collect(Kind.DB_SUBNET_GROUP, "DB subnet groups", DESCRIBE_DB_SUBNET_GROUPS, this::subnetGroups);
     }
 
     /** Instance identifier → whether it is its cluster's writer (from DescribeDBClusters' DBClusterMembers). */
@@ -102,9 +105,11 @@ public final class RdsCollector implements Collector {
                 r.iamAuthentication = v(x.iamDatabaseAuthenticationEnabled(), p);
                 r.masterPasswordManaged = v(x.masterUserSecret() != null, p);
                 r.enabledLogExports = v(List.copyOf(x.enabledCloudwatchLogsExports()), p);
+                // The snapshot a cluster was restored from is not reported by DescribeDBClusters: it stays unknown.
                 r.restoredFromSnapshot = Value.notInInput();
-                r.globalCluster = Value.notInInput();
+                r.globalCluster = v(x.globalClusterIdentifier(), p);
                 r.parameterGroup = v(x.dbClusterParameterGroup(), p);
+                r.port = v(x.port(), p);
                 // skipFinalSnapshot / finalSnapshotIdentifier / deletionPolicy are settings of a delete call or of a
                 // template, not of a running cluster: they stay notInInput (unknown).
                 for (var m : x.dbClusterMembers()) {
@@ -137,6 +142,32 @@ public final class RdsCollector implements Collector {
                 r.storageEncrypted = v(x.storageEncrypted(), p);
                 r.kmsKey = ref(x.kmsKeyId(), p);
                 r.multiAz = v(x.multiAZ(), p);
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * DB subnet groups with their subnets as references to the subnet ids (resolved against the EC2 collector's
+     * subnets, which carry the AZs). Instances and clusters name their group, so the name is an alias.
+     */
+    public List<DbSubnetGroup> subnetGroups() {
+        List<DbSubnetGroup> out = new ArrayList<>();
+        for (var page : rds.describeDBSubnetGroupsPaginator(b -> { })) {
+            for (var x : page.dbSubnetGroups()) {
+                String arn = x.dbSubnetGroupArn() != null ? x.dbSubnetGroupArn()
+                        : "arn:" + ctx.partition() + ":rds:" + ctx.region() + ":" + ctx.account() + ":subgrp:"
+                        + x.dbSubnetGroupName();
+                Provenance p = ctx.at(arn, DESCRIBE_DB_SUBNET_GROUPS);
+                DbSubnetGroup r = new DbSubnetGroup(arn, "rds:DBSubnetGroup", p);
+                // DescribeDBSubnetGroups carries no tags (rds:ListTagsForResource would): tags stay unknown.
+                r.awsId = v(arn, p);
+                r.name = v(x.dbSubnetGroupName(), p);
+                r.region = v(ctx.region(), p);
+                r.addAlias(arn);
+                r.addAlias(x.dbSubnetGroupName());
+                r.subnets = v(x.subnets().stream().map(sn -> new Ref(sn.subnetIdentifier())).toList(), p);
                 out.add(r);
             }
         }

@@ -1,0 +1,246 @@
+package io.plumbline.live.collect;
+
+import static io.plumbline.live.collect.CollectContext.v;
+
+import io.plumbline.live.Clients;
+import io.plumbline.model.Defaults;
+import io.plumbline.model.Kind;
+import io.plumbline.model.Provenance;
+import io.plumbline.model.Ref;
+import io.plumbline.model.Value;
+import io.plumbline.model.storage.LifecycleRule;
+import io.plumbline.model.storage.ReplicationRule;
+import io.plumbline.model.storage.S3Bucket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
+import software.amazon.awssdk.services.s3.model.PublicAccessBlockConfiguration;
+import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryptionRule;
+
+/**
+ * S3 buckets. {@code ListBuckets} is account-wide, so every region's task lists all buckets and keeps only those whose
+ * region is the task's own: each bucket is collected exactly once, in its region, with that region's provenance. The
+ * region comes from {@code ListBuckets}' {@code BucketRegion} when the endpoint reports it, else from
+ * {@code GetBucketLocation} (empty = {@code us-east-1}, legacy {@code EU} = {@code eu-west-1}). A bucket whose region
+ * cannot be read belongs to no task: then the whole kind is recorded as not collected in this region (no rule may
+ * take its absence for compliance).
+ *
+ * <p>Each setting is one per-bucket Get call read through {@link CollectContext#read}: a denied call leaves that
+ * setting UNKNOWN; the service's "not configured" errors are what they mean (no replication, no lifecycle rules, no
+ * public access block, no policy, no tags). Values use the same strings as the Terraform and CloudFormation sources:
+ * versioning {@code Enabled}/{@code Suspended}/{@code Disabled} (never enabled), algorithms {@code AES256}/
+ * {@code aws:kms}/{@code aws:kms:dsse}, keys and destination buckets as references (bucket ARNs).
+ */
+public final class S3Collector implements Collector {
+
+    public static final String LIST_BUCKETS = "s3:ListAllMyBuckets";
+    public static final String GET_BUCKET_LOCATION = "s3:GetBucketLocation";
+    public static final String GET_BUCKET_TAGGING = "s3:GetBucketTagging";
+    public static final String GET_BUCKET_VERSIONING = "s3:GetBucketVersioning";
+    public static final String GET_ENCRYPTION_CONFIGURATION = "s3:GetEncryptionConfiguration";
+    public static final String GET_PUBLIC_ACCESS_BLOCK = "s3:GetBucketPublicAccessBlock";
+    public static final String GET_REPLICATION_CONFIGURATION = "s3:GetReplicationConfiguration";
+    public static final String GET_LIFECYCLE_CONFIGURATION = "s3:GetLifecycleConfiguration";
+    public static final String GET_BUCKET_LOGGING = "s3:GetBucketLogging";
+    public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
+
+    private S3Client s3;
+    private CollectContext ctx;
+
+    @Override
+    public String service() {
+        return "s3";
+    }
+
+    @Override
+    public void collect(Clients clients, CollectContext context) {
+        this.ctx = context;
+        try (S3Client client = clients.s3(ctx.region())) {
+            this.s3 = client;
+            List<String> unplaced = new ArrayList<>();
+            List<S3Bucket> got = ctx.collect(Kind.S3_BUCKET, "S3 buckets", LIST_BUCKETS, () -> buckets(unplaced));
+            if (!unplaced.isEmpty()) {
+                ctx.withdraw(Kind.S3_BUCKET, got, "S3 buckets, because the region of bucket(s) " + unplaced
+                        + " could not be read: any of them may belong to this region", GET_BUCKET_LOCATION);
+            }
+        }
+    }
+
+    /** The region a GetBucketLocation constraint names. */
+    static String regionOf(String constraint) {
+        if (constraint == null || constraint.isBlank()) return "us-east-1";
+        if (constraint.equals("EU")) return "eu-west-1";
+        return constraint;
+    }
+
+    /** The error code of a service error, or null. */
+    private static String code(AwsServiceException e) {
+        return e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+    }
+
+    /** Runs {@code call}; the "not configured" error {@code absentCode} (or a 404 with it) gives {@code absent}. */
+    private static <T> Supplier<T> orAbsent(Supplier<T> call, String absentCode, T absent) {
+        return () -> {
+            try {
+                return call.get();
+            } catch (AwsServiceException e) {
+                if (absentCode.equals(code(e))) return absent;
+                throw e;
+            }
+        };
+    }
+
+    /** Unknown stays unknown (same note and operation); a known answer, null included, goes through {@code fn}. */
+    private static <T, R> Value<R> derive(Value<T> raw, Function<T, R> fn) {
+        if (raw.isUnknown()) return Value.unknown(raw.note(), raw.provenance());
+        return Value.explicit(fn.apply(raw.get()), raw.provenance());
+    }
+
+    public List<S3Bucket> buckets(List<String> unplaced) {
+        List<S3Bucket> out = new ArrayList<>();
+        List<Bucket> all = new ArrayList<>();
+        for (var page : s3.listBucketsPaginator(b -> { })) all.addAll(page.buckets());
+        for (Bucket b : all) {
+            String arn = b.bucketArn() != null ? b.bucketArn() : "arn:" + ctx.partition() + ":s3:::" + b.name();
+            String region = b.bucketRegion();
+            if (region == null || region.isBlank()) {
+                Value<String> location = ctx.read(GET_BUCKET_LOCATION, ctx.at(arn, GET_BUCKET_LOCATION),
+                        () -> regionOf(s3.getBucketLocation(r -> r.bucket(b.name())).locationConstraintAsString()));
+                if (location.isUnknown()) {
+                    unplaced.add(b.name());
+                    continue;
+                }
+                region = location.get();
+            }
+            if (region.equals(ctx.region())) out.add(bucket(b.name(), arn));
+        }
+        return out;
+    }
+
+    private S3Bucket bucket(String name, String arn) {
+        Provenance p = ctx.at(arn, LIST_BUCKETS);
+        S3Bucket r = new S3Bucket(arn, "s3:Bucket", p);
+        r.awsId = v(name, p);
+        r.name = v(name, p);
+        r.region = v(ctx.region(), p);
+        r.addAlias(arn);
+        r.addAlias(name);
+        r.addAlias("arn:aws:s3:::" + name);
+
+        r.tags = ctx.read(GET_BUCKET_TAGGING, ctx.at(arn, GET_BUCKET_TAGGING), orAbsent(() -> {
+            Map<String, String> tags = new LinkedHashMap<>();
+            s3.getBucketTagging(x -> x.bucket(name)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
+            return tags;
+        }, "NoSuchTagSet", Map.of()));
+
+        Value<GetBucketVersioningResponse> ver = ctx.read(GET_BUCKET_VERSIONING, ctx.at(arn, GET_BUCKET_VERSIONING),
+                () -> s3.getBucketVersioning(x -> x.bucket(name)));
+        // No Status: versioning was never enabled ("Disabled", as the plan and template sources say).
+        r.versioning = derive(ver, x -> x.statusAsString() == null ? "Disabled" : x.statusAsString());
+        r.mfaDelete = derive(ver, GetBucketVersioningResponse::mfaDeleteAsString);
+
+        encryption(r, name, arn);
+        publicAccessBlock(r, name, arn);
+        replication(r, name, arn);
+        lifecycle(r, name, arn);
+
+        r.loggingTarget = ctx.read(GET_BUCKET_LOGGING, ctx.at(arn, GET_BUCKET_LOGGING), () -> {
+            var logging = s3.getBucketLogging(x -> x.bucket(name)).loggingEnabled();
+            return logging == null ? null : logging.targetBucket();
+        });
+        r.policy = ctx.read(GET_BUCKET_POLICY, ctx.at(arn, GET_BUCKET_POLICY),
+                orAbsent(() -> s3.getBucketPolicy(x -> x.bucket(name)).policy(), "NoSuchBucketPolicy", null));
+        return r;
+    }
+
+    private void encryption(S3Bucket r, String name, String arn) {
+        Value<ServerSideEncryptionRule> rule = ctx.read(GET_ENCRYPTION_CONFIGURATION,
+                ctx.at(arn, GET_ENCRYPTION_CONFIGURATION), orAbsent(() -> {
+                    var cfg = s3.getBucketEncryption(x -> x.bucket(name)).serverSideEncryptionConfiguration();
+                    return cfg == null || cfg.rules().isEmpty() ? null : cfg.rules().get(0);
+                }, "ServerSideEncryptionConfigurationNotFoundError", null));
+        if (rule.isUnknown()) {
+            r.sseAlgorithm = Value.unknown(rule.note(), rule.provenance());
+            r.sseKmsKey = Value.unknown(rule.note(), rule.provenance());
+            r.bucketKeyEnabled = Value.unknown(rule.note(), rule.provenance());
+            return;
+        }
+        ServerSideEncryptionRule x = rule.get();
+        var byDefault = x == null ? null : x.applyServerSideEncryptionByDefault();
+        if (byDefault == null) {
+            // No default-encryption configuration: S3 applies SSE-S3 to every bucket (the same default the plan and
+            // template sources use). Real AWS always answers with a configuration since 2023.
+            r.sseAlgorithm = Value.defaulted(Defaults.S3_DEFAULT_SSE, rule.provenance());
+            r.sseKmsKey = v(null, rule.provenance());
+        } else {
+            r.sseAlgorithm = v(byDefault.sseAlgorithmAsString(), rule.provenance());
+            String key = byDefault.kmsMasterKeyID();
+            r.sseKmsKey = v(key == null || key.isBlank() ? null : new Ref(key), rule.provenance());
+        }
+        // BucketKeyEnabled is omitted when off (S3 default false).
+        r.bucketKeyEnabled = v(x != null && Boolean.TRUE.equals(x.bucketKeyEnabled()), rule.provenance());
+    }
+
+    private void publicAccessBlock(S3Bucket r, String name, String arn) {
+        // No bucket-level configuration: none of the four blocks is on at bucket level (account-level settings are
+        // s3:GetAccountPublicAccessBlock's, not the bucket's).
+        PublicAccessBlockConfiguration none = PublicAccessBlockConfiguration.builder().blockPublicAcls(false)
+                .blockPublicPolicy(false).ignorePublicAcls(false).restrictPublicBuckets(false).build();
+        Value<PublicAccessBlockConfiguration> pab = ctx.read(GET_PUBLIC_ACCESS_BLOCK,
+                ctx.at(arn, GET_PUBLIC_ACCESS_BLOCK), orAbsent(
+                        () -> s3.getPublicAccessBlock(x -> x.bucket(name)).publicAccessBlockConfiguration(),
+                        "NoSuchPublicAccessBlockConfiguration", none));
+        r.blockPublicAcls = derive(pab, c -> c != null && Boolean.TRUE.equals(c.blockPublicAcls()));
+        r.blockPublicPolicy = derive(pab, c -> c != null && Boolean.TRUE.equals(c.blockPublicPolicy()));
+        r.ignorePublicAcls = derive(pab, c -> c != null && Boolean.TRUE.equals(c.ignorePublicAcls()));
+        r.restrictPublicBuckets = derive(pab, c -> c != null && Boolean.TRUE.equals(c.restrictPublicBuckets()));
+    }
+
+    private void replication(S3Bucket r, String name, String arn) {
+        Value<ReplicationConfiguration> cfg = ctx.read(GET_REPLICATION_CONFIGURATION,
+                ctx.at(arn, GET_REPLICATION_CONFIGURATION), orAbsent(
+                        () -> s3.getBucketReplication(x -> x.bucket(name)).replicationConfiguration(),
+                        "ReplicationConfigurationNotFoundError", null));
+        r.replicationRules = derive(cfg, c -> {
+            if (c == null) return List.of();
+            Provenance p = cfg.provenance();
+            List<ReplicationRule> rules = new ArrayList<>();
+            for (var rule : c.rules()) {
+                var dest = rule.destination();
+                String bucket = dest == null ? null : dest.bucket();
+                String key = dest == null || dest.encryptionConfiguration() == null ? null
+                        : dest.encryptionConfiguration().replicaKmsKeyID();
+                rules.add(new ReplicationRule(v(rule.statusAsString(), p), v(bucket == null ? null : new Ref(bucket), p),
+                        v(dest == null ? null : dest.storageClassAsString(), p), v(key == null ? null : new Ref(key), p)));
+            }
+            return List.copyOf(rules);
+        });
+    }
+
+    private void lifecycle(S3Bucket r, String name, String arn) {
+        Value<List<software.amazon.awssdk.services.s3.model.LifecycleRule>> cfg = ctx.read(
+                GET_LIFECYCLE_CONFIGURATION, ctx.at(arn, GET_LIFECYCLE_CONFIGURATION), orAbsent(
+                        () -> s3.getBucketLifecycleConfiguration(x -> x.bucket(name)).rules(),
+                        "NoSuchLifecycleConfiguration", List.of()));
+        r.lifecycleRules = derive(cfg, rules -> {
+            Provenance p = cfg.provenance();
+            List<LifecycleRule> out = new ArrayList<>();
+            for (var rule : rules == null ? List.<software.amazon.awssdk.services.s3.model.LifecycleRule>of() : rules) {
+                List<String> classes = rule.transitions().stream().map(t -> t.storageClassAsString()).toList();
+                Integer days = rule.expiration() == null ? null : rule.expiration().days();
+                Integer noncurrent = rule.noncurrentVersionExpiration() == null ? null
+                        : rule.noncurrentVersionExpiration().noncurrentDays();
+                out.add(new LifecycleRule(v(rule.statusAsString(), p), v(classes, p), v(days, p), v(noncurrent, p)));
+            }
+            return List.copyOf(out);
+        });
+    }
+}

@@ -1,0 +1,113 @@
+package io.plumbline.live.collect;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import io.plumbline.live.MotoServer;
+import io.plumbline.live.SeedData;
+import io.plumbline.model.Certainty;
+import io.plumbline.model.Kind;
+import io.plumbline.model.Model;
+import io.plumbline.model.Ref;
+import io.plumbline.model.data.DbCluster;
+import io.plumbline.model.data.DbSubnetGroup;
+import io.plumbline.model.network.Subnet;
+import io.plumbline.rule.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(MotoServer.class)
+class RdsCollectorTest {
+
+    MotoServer moto;
+
+    @BeforeEach
+    void reset() {
+        moto = MotoServer.get();
+        moto.reset();
+    }
+
+    private static DbSubnetGroup group(Model m, String name) {
+        List<DbSubnetGroup> g = m.all(DbSubnetGroup.class).stream().filter(x -> x.name.is(name)).toList();
+        assertEquals(1, g.size(), () -> "" + m.all(DbSubnetGroup.class));
+        return g.get(0);
+    }
+
+    private static String subnetArn(String id) {
+        return "arn:aws:ec2:eu-west-1:" + SeedData.ACCOUNT + ":subnet/" + id;
+    }
+
+    @Test
+    void subnetGroupsAreCollectedWithSubnetsThatResolveToTheirAzs() {
+        SeedData.Net net = SeedData.network(moto);
+        SeedData.dbSubnetGroup(moto, "data-db", net.dataA(), net.dataB());
+        Model m = SeedData.collect(moto, new Ec2Collector(), new RdsCollector()).model();
+        assertTrue(m.diagnostics().isEmpty(), () -> "" + m.diagnostics());
+
+        DbSubnetGroup g = group(m, "data-db");
+        String arn = "arn:aws:rds:eu-west-1:" + SeedData.ACCOUNT + ":subgrp:data-db";
+        assertEquals(arn, g.address());
+        assertEquals(Certainty.EXPLICIT, g.subnets.certainty());
+        assertEquals(RdsCollector.DESCRIBE_DB_SUBNET_GROUPS, g.subnets.provenance().operation());
+        assertEquals(arn, g.subnets.provenance().arn());
+        assertEquals(List.of(new Ref(net.dataA()), new Ref(net.dataB())), g.subnets.get());
+        Set<String> azs = g.subnets.get().stream()
+                .map(r -> m.resolve(g, r, Subnet.class).orElseThrow().availabilityZone.get())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of("eu-west-1a", "eu-west-1b"), azs);
+        assertEquals(Certainty.UNKNOWN, g.tags.certainty(), "DescribeDBSubnetGroups has no tags");
+    }
+
+    @Test
+    void net013JudgesTheSubnetsOfASubnetGroup() {
+        SeedData.Net net = SeedData.network(moto);
+        SeedData.dbSubnetGroup(moto, "data-db", net.dataA(), net.dataB());
+        SeedData.dbSubnetGroup(moto, "leaky-db", net.dataA(), net.publicC());
+        Model m = SeedData.collect(moto, new Ec2Collector(), new RdsCollector()).model();
+        // compliant: a private data subnet, only the local route
+        assertEquals(Status.PASS, SeedData.finding(m, "NET-013", subnetArn(net.dataB())).status());
+        // non-compliant: the public subnet is in a DB subnet group, and its table routes 0.0.0.0/0 to an IGW
+        var leak = SeedData.finding(m, "NET-013", subnetArn(net.publicC()));
+        assertEquals(Status.FAIL, leak.status(), leak.toString());
+        assertTrue(leak.evidence().toString().contains("leaky-db"), leak.toString());
+    }
+
+    @Test
+    void clusterPortGlobalClusterAndSubnetGroupAreFilled() {
+        SeedData.Net net = SeedData.network(moto);
+        SeedData.dbSubnetGroup(moto, "data-db", net.dataA(), net.dataB());
+        try (var rds = SeedData.rds(moto)) {
+            rds.createDBCluster(b -> b.dbClusterIdentifier("ledger").engine("aurora-postgresql")
+                    .engineVersion("15.4").masterUsername("app").masterUserPassword("not-a-secret-123")
+                    .port(5433).dbSubnetGroupName("data-db").storageEncrypted(true));
+        }
+        Model m = SeedData.collect(moto, new Ec2Collector(), new RdsCollector()).model();
+        DbCluster c = m.all(DbCluster.class).get(0);
+        assertEquals(5433, c.port.get());
+        assertEquals(RdsCollector.DESCRIBE_DB_CLUSTERS, c.port.provenance().operation());
+        assertEquals(Certainty.EXPLICIT, c.globalCluster.certainty());
+        assertNull(c.globalCluster.get(), "not a member of a global database");
+        assertSame(group(m, "data-db"), m.resolve(c, c.subnetGroup.get(), DbSubnetGroup.class).orElseThrow());
+    }
+
+    @Test
+    void deniedSubnetGroupsAreAGapWhileClustersStay() {
+        SeedData.Net net = SeedData.network(moto);
+        SeedData.dbSubnetGroup(moto, "data-db", net.dataA(), net.dataB());
+        try (var rds = SeedData.rds(moto)) {
+            rds.createDBCluster(b -> b.dbClusterIdentifier("ledger").engine("aurora-postgresql")
+                    .masterUsername("app").masterUserPassword("not-a-secret-123"));
+        }
+        List<String> seen = new ArrayList<>();
+        var run = SeedData.collect(SeedData.observed(moto, Set.of("DescribeDBSubnetGroups"), seen),
+                new RdsCollector());
+        assertTrue(run.model().all(DbSubnetGroup.class).isEmpty());
+        assertEquals(1, run.model().all(DbCluster.class).size());
+        assertEquals(List.of(Kind.DB_SUBNET_GROUP), run.model().gaps().stream().map(g -> g.kind()).toList());
+        assertEquals(RdsCollector.DESCRIBE_DB_SUBNET_GROUPS, run.model().gaps().get(0).operation());
+    }
+}
