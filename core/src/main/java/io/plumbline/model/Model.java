@@ -114,6 +114,14 @@ public final class Model {
         return resources;
     }
 
+    /**
+     * The resources of each input, in order: {@link #resources()} is their concatenation. References resolve within
+     * their own part first; a snapshot keeps the parts so that a model read back resolves as the original did.
+     */
+    public List<List<Resource>> parts() {
+        return Collections.unmodifiableList(parts);
+    }
+
     public List<InputFile> inputs() {
         return inputs;
     }

@@ -2,6 +2,7 @@ package io.plumbline.source;
 
 import io.plumbline.model.Model;
 import io.plumbline.source.cloudformation.CloudFormationSource;
+import io.plumbline.source.snapshot.SnapshotReader;
 import io.plumbline.source.terraform.TerraformPlanSource;
 import io.plumbline.source.tree.JsonTreeReader;
 import io.plumbline.source.tree.MapNode;
@@ -19,7 +20,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
-/** Reads input files into one model, detecting each file's format from its content. */
+/**
+ * Reads input files into one model, detecting each file's format from its content: a Terraform plan, a CloudFormation
+ * template, or a snapshot of a model saved earlier (read back as it was saved; parameters and region do not apply).
+ */
 public final class Inputs {
     /**
      * Plan members no source reads when {@code resource_changes} is there: a third of a plan's bytes, parsed only if
@@ -60,16 +64,18 @@ public final class Inputs {
                 : YamlTreeReader.read(new ByteArrayInputStream(bytes), name);
         if (!(root instanceof MapNode map)) {
             throw new InputException(name, root.line(), root.column(),
-                    "neither a Terraform plan nor a CloudFormation template: the document is not an object");
+                    "neither a Terraform plan nor a CloudFormation template nor a Plumbline snapshot: the document is not an object");
         }
         String sha = sha256(bytes);
         return switch (detect(map, name)) {
             case TERRAFORM_PLAN -> TerraformPlanSource.read(map, name, sha, options);
             case CLOUDFORMATION -> CloudFormationSource.read(map, name, sha, options);
+            case SNAPSHOT -> SnapshotReader.read(map, name);
         };
     }
 
     public static Format detect(MapNode root, String name) {
+        if (SnapshotReader.isSnapshot(root)) return Format.SNAPSHOT;
         if (root.has("format_version") && (root.has("planned_values") || root.has("resource_changes")
                 || root.has("configuration") || root.has("prior_state") || root.has("terraform_version"))) {
             return Format.TERRAFORM_PLAN;
@@ -80,7 +86,8 @@ public final class Inputs {
                     "this is Terraform state (terraform show -json of a state), not a plan: run terraform show -json on a saved plan");
         }
         throw new InputException(name, root.line(), root.column(),
-                "neither a Terraform plan (no format_version with planned_values/resource_changes) nor a CloudFormation template (no Resources)");
+                "neither a Terraform plan (no format_version with planned_values/resource_changes) nor a CloudFormation template (no Resources)"
+                        + " nor a Plumbline snapshot (no " + io.plumbline.source.snapshot.SnapshotFormat.KEY + ")");
     }
 
     private static int firstContent(byte[] b) {
