@@ -95,6 +95,12 @@ final class AuditCommand implements Callable<Integer> {
             description = "Timeout of one API call, retries included (default: ${DEFAULT-VALUE}).")
     int callTimeout;
 
+    @Option(names = "--save", paramLabel = "FILE",
+            description = "Save what was collected (and what could not be) as a snapshot: `plumbline check FILE` "
+                    + "re-evaluates it offline with the same findings; `plumbline drift PLAN FILE` compares it. "
+                    + "Secret values are never stored.")
+    Path save;
+
     @Option(names = "--progress", negatable = true,
             description = "Show progress on stderr (default: only when stderr is a terminal).")
     Boolean progress;
@@ -116,6 +122,10 @@ final class AuditCommand implements Callable<Integer> {
         if (listener != null) listener.done();
         Plumbline.Check check = Plumbline.check().model(collected.model()).profile(plumblineProfile);
         List<String> notes = new ArrayList<>();
+        if (save != null) {
+            io.plumbline.source.snapshot.SnapshotWriter.save(collected.model(), save, Version.get());
+            notes.add("Saved the collected state to " + save + ".");
+        }
         notes.add("Audited " + collected.accounts().size() + " account(s): " + collected.model().resources().size()
                 + " resources.");
         return report.report(spec, check, () -> notes);

@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 "  3  no drift found, but incomplete: something could not be compared",
                 "     (a value known only after apply, a live call denied)"})
 final class DriftCommand implements Callable<Integer> {
-    static final int INCOMPLETE = 3;
+    static final int INCOMPLETE = Main.INCOMPLETE;
 
     enum OutputFormat {
         text("plumbline-drift.txt"), json("plumbline-drift.json");

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Proves an AWS platform stands true to its reference architecture: the same rules on Terraform "
                 + "plans, CloudFormation templates and live accounts.",
         subcommands = {CheckCommand.class, AuditCommand.class, RulesCommand.class, InventoryCommand.class, PathsCommand.class,
-                FeaturesCommand.class,
+                FeaturesCommand.class, DriftCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  no failing finding at or above the threshold",

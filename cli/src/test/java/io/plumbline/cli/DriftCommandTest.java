@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code plumbline drift} as a user runs it: a real process (through the test-only {@link DriftTestMain}, which
- * registers the command until Main does), its exit code, stdout and stderr.
+ * {@code plumbline drift} as a user runs it: a real process, its exit code, stdout and stderr.
  */
 class DriftCommandTest {
     @TempDir
@@ -28,7 +27,7 @@ class DriftCommandTest {
 
     static Run plumbline(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), DriftTestMain.class.getName()));
+                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();
