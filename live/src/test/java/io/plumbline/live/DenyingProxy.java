@@ -19,7 +19,10 @@ import java.util.Set;
 /**
  * A fault-injecting HTTP proxy on loopback: requests signed for a denied service (credential scope
  * {@code .../REGION/SERVICE/aws4_request}) get the query-protocol AccessDenied error AWS returns (HTTP 403, ErrorResponse
- * document as in the AWS Query API error format); everything else is forwarded to moto unchanged.
+ * document as in the AWS Query API error format); with {@link #throttling}, the first N requests of a service get the
+ * throttling error AWS returns (EC2: HTTP 503 {@code RequestLimitExceeded} in EC2's Response/Errors document; query
+ * services: HTTP 400 {@code Throttling} in an ErrorResponse), as documented in the EC2 and Query API error references.
+ * Everything else is forwarded to moto unchanged.
  */
 public final class DenyingProxy implements AutoCloseable {
 
@@ -30,13 +33,64 @@ public final class DenyingProxy implements AutoCloseable {
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI upstream;
     private final Set<String> deniedServices;
+    private final java.util.Map<String, Integer> throttleFirst;
+    private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seen =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
 
     public DenyingProxy(URI upstream, Set<String> deniedServices) throws IOException {
+        this(upstream, deniedServices, java.util.Map.of());
+    }
+
+    /** Throttles the first {@code firstN.get(service)} requests of each service (Integer.MAX_VALUE: all of them). */
+    public static DenyingProxy throttling(URI upstream, java.util.Map<String, Integer> firstN) throws IOException {
+        return new DenyingProxy(upstream, Set.of(), firstN);
+    }
+
+    private DenyingProxy(URI upstream, Set<String> deniedServices, java.util.Map<String, Integer> throttleFirst)
+            throws IOException {
         this.upstream = upstream;
         this.deniedServices = deniedServices;
+        this.throttleFirst = java.util.Map.copyOf(throttleFirst);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
+    }
+
+    /** How many requests were answered with a throttling error. */
+    public int throttled() {
+        return throttled.get();
+    }
+
+    /** How many requests signed for {@code service} reached the proxy (throttled or not). */
+    public int requests(String service) {
+        var n = seen.get(service);
+        return n == null ? 0 : n.get();
+    }
+
+    private boolean throttle(HttpExchange ex, String auth) throws IOException {
+        for (var e : throttleFirst.entrySet()) {
+            if (!auth.contains("/" + e.getKey() + "/aws4_request")) continue;
+            int n = seen.computeIfAbsent(e.getKey(), k -> new java.util.concurrent.atomic.AtomicInteger())
+                    .incrementAndGet();
+            if (n > e.getValue()) return false;
+            throttled.incrementAndGet();
+            boolean ec2 = e.getKey().equals("ec2");
+            byte[] err = (ec2
+                    ? "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Errors><Error><Code>RequestLimitExceeded"
+                    + "</Code><Message>Request limit exceeded.</Message></Error></Errors><RequestID>throttled-by-test"
+                    + "-proxy</RequestID></Response>"
+                    : "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded"
+                    + "</Message></Error><RequestId>throttled-by-test-proxy</RequestId></ErrorResponse>")
+                    .getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", "text/xml");
+            ex.sendResponseHeaders(ec2 ? 503 : 400, err.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(err);
+            }
+            return true;
+        }
+        return false;
     }
 
     public URI endpoint() {
@@ -51,6 +105,7 @@ public final class DenyingProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String form = new String(body, StandardCharsets.UTF_8);
+            if (throttle(ex, auth)) return;
             for (String svc : deniedServices) {
                 // "rds" denies the whole service; "rds:DescribeDBInstances" one action of a query-protocol service.
                 int colon = svc.indexOf(':');
