@@ -101,6 +101,9 @@ final class AuditCommand implements Callable<Integer> {
                     + "Secret values are never stored.")
     Path save;
 
+    @Option(names = "--stats", description = "List the API calls made, per operation.")
+    boolean stats;
+
     @Option(names = "--progress", negatable = true,
             description = "Show progress on stderr (default: only when stderr is a terminal).")
     Boolean progress;
@@ -122,12 +125,17 @@ final class AuditCommand implements Callable<Integer> {
         if (listener != null) listener.done();
         Plumbline.Check check = Plumbline.check().model(collected.model()).profile(plumblineProfile);
         List<String> notes = new ArrayList<>();
+        if (stats) {
+            notes.add("API calls per operation:");
+            collected.calls().byOperation().forEach((op, n) -> notes.add(String.format("  %-50s %d", op, n)));
+        }
         if (save != null) {
             io.plumbline.source.snapshot.SnapshotWriter.save(collected.model(), save, Version.get());
             notes.add("Saved the collected state to " + save + ".");
         }
         notes.add("Audited " + collected.accounts().size() + " account(s): " + collected.model().resources().size()
-                + " resources.");
+                + " resources, " + collected.calls().calls() + " API calls (" + collected.calls().requests()
+                + " HTTP requests with retries).");
         return report.report(spec, check, () -> notes);
     }
 

@@ -22,15 +22,18 @@ public final class Clients {
 
     private final AuditOptions options;
     private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+    private final CallStats stats;
 
     public Clients(AuditOptions options) {
-        this(options, options.credentials());
+        this(options, options.credentials(), null);
     }
 
-    /** Same options, other credentials (an assumed role in another account). */
-    public Clients(AuditOptions options, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+    /** Same options, other credentials (an assumed role in another account), counting calls into {@code stats}. */
+    public Clients(AuditOptions options, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials,
+                   CallStats stats) {
         this.options = options;
         this.credentials = credentials;
+        this.stats = stats;
     }
 
     public AuditOptions options() {
@@ -43,6 +46,7 @@ public final class Clients {
                 .apiCallTimeout(options.apiCallTimeout())
                 .addExecutionInterceptor(new ReadOnlyInterceptor());
         if (options.callObserver() != null) b.addExecutionInterceptor(options.callObserver());
+        if (stats != null) b.addExecutionInterceptor(stats);
         return b.build();
     }
 

@@ -35,7 +35,7 @@ public final class LiveAudit {
     }
 
     /** What an audit collected and what it could not. */
-    public record Collection(Model model, List<NotCollected> notCollected, List<String> accounts) {
+    public record Collection(Model model, List<NotCollected> notCollected, List<String> accounts, CallStats calls) {
         public boolean complete() {
             return notCollected.isEmpty();
         }
@@ -53,6 +53,7 @@ public final class LiveAudit {
         List<NotCollected> missing = new ArrayList<>();
         List<String> accounts = new ArrayList<>();
         AtomicInteger planned = new AtomicInteger();
+        CallStats stats = new CallStats();
         ExecutorService pool = Executors.newFixedThreadPool(options.concurrency(), r -> {
             Thread t = new Thread(r, "plumbline-audit");
             t.setDaemon(true);
@@ -61,7 +62,7 @@ public final class LiveAudit {
         try {
             List<Future<CollectContext>> tasks = new ArrayList<>();
             for (AuditTarget target : targets) {
-                Clients clients = new Clients(options, credentials(options, target));
+                Clients clients = new Clients(options, credentials(options, target), stats);
                 String home = options.regions().isEmpty() ? Clients.GLOBAL_REGION : options.regions().get(0);
                 String account = account(clients, target, home, diagnostics, missing);
                 if (account == null && target.roleArn() != null) continue; // the role could not be assumed
@@ -101,7 +102,7 @@ public final class LiveAudit {
             gaps.add(new Gap(n.account(), n.region(), n.kind(), n.operation(), n.reason()));
         }
         return new Collection(new Model(resources, List.of(), diagnostics, gaps), List.copyOf(missing),
-                java.util.Collections.unmodifiableList(accounts));
+                java.util.Collections.unmodifiableList(accounts), stats);
     }
 
     private static CollectContext join(Future<CollectContext> f) {

@@ -13,11 +13,14 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
-/** CloudWatch Logs log groups: retention and KMS key (DescribeLogGroups), tags (ListTagsForResource). */
+/**
+ * CloudWatch Logs log groups: retention and KMS key (DescribeLogGroups). Tags are not read: they would cost one
+ * ListTagsForResource call per group (an account holds thousands), and no rule reads a log group's tags; they stay
+ * unknown, so nothing can pass on them.
+ */
 public final class LogsCollector implements Collector {
 
     public static final String DESCRIBE_LOG_GROUPS = "logs:DescribeLogGroups";
-    public static final String LIST_TAGS_FOR_RESOURCE = "logs:ListTagsForResource";
 
     private CloudWatchLogsClient logs;
     private CollectContext ctx;
@@ -32,9 +35,7 @@ public final class LogsCollector implements Collector {
         this.ctx = context;
         try (CloudWatchLogsClient client = clients.build(CloudWatchLogsClient.builder(), ctx.region())) {
             this.logs = client;
-            List<LogGroup> groups = ctx.collect(Kind.LOG_GROUP, "CloudWatch log groups", DESCRIBE_LOG_GROUPS,
-                    this::logGroups);
-            for (LogGroup g : groups) tags(g);
+            ctx.collect(Kind.LOG_GROUP, "CloudWatch log groups", DESCRIBE_LOG_GROUPS, this::logGroups);
         }
     }
 
@@ -60,13 +61,5 @@ public final class LogsCollector implements Collector {
             }
         }
         return out;
-    }
-
-    private void tags(LogGroup g) {
-        g.tags = ctx.read(LIST_TAGS_FOR_RESOURCE, g.location(), () -> {
-            Map<String, String> tags = new LinkedHashMap<>();
-            tags.putAll(logs.listTagsForResource(b -> b.resourceArn(g.address())).tags());
-            return tags;
-        });
     }
 }
