@@ -126,6 +126,23 @@ class AuditCommandTest {
     }
 
     @Test
+    void driftComparesAPlanWithLastNightsSnapshot() throws Exception {
+        io.plumbline.live.SeedDrift.Seeded seeded = io.plumbline.live.SeedDrift.seed(moto);
+        Path plan = tmp.resolve("drift.tfplan.json");
+        Files.writeString(plan, io.plumbline.live.SeedDrift.plan(seeded));
+        io.plumbline.live.SeedDrift.openSsh(moto, seeded.group()); // a rule added by hand, outside Terraform
+        Path snapshot = tmp.resolve("state.json");
+        Run live = audit("--endpoint-url", moto.endpoint().toString(), "--regions", MotoServer.REGION,
+                "--rules", "NET-009", "--save", snapshot.toString());
+        assertTrue(live.exit() == 0 || live.exit() == 1, live.err());
+        Run drift = plumbline("drift", plan.toString(), snapshot.toString());
+        assertEquals(1, drift.exit(), () -> "drift found: " + drift.out() + drift.err());
+        assertTrue(drift.out().contains(seeded.groupArn()), drift.out());
+        assertTrue(drift.out().contains("0.0.0.0/0") && drift.out().contains("ec2:DescribeSecurityGroups"),
+                () -> "the added rule, located by ARN and operation: " + drift.out());
+    }
+
+    @Test
     void deniedServiceMakesTheAuditIncompleteAndItsRulesUnknown() throws Exception {
         try (DenyingProxy proxy = new DenyingProxy(moto.endpoint(), Set.of("rds"))) {
             Run run = audit("--endpoint-url", proxy.endpoint().toString(), "--regions", MotoServer.REGION,

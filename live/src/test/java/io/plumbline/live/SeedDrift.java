@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.rds.model.DBCluster;
  * Seeds moto for the drift test (writing clients, no read-only interceptor), writes the Terraform plan that manages
  * what was seeded, and changes the live side by hand afterwards.
  */
-final class SeedDrift {
+public final class SeedDrift {
 
     static final String ACCOUNT = "123456789012";
     static final String VPC_CIDR = "10.30.0.0/16";
@@ -28,12 +28,12 @@ final class SeedDrift {
     static final int RETENTION = 7;
 
     /** What moto returned: the ids a refreshed Terraform state would hold, and the computed cluster settings. */
-    record Seeded(String vpc, String group, DBCluster cluster) {
-        String vpcArn() {
+    public record Seeded(String vpc, String group, DBCluster cluster) {
+        public String vpcArn() {
             return "arn:aws:ec2:" + MotoServer.REGION + ":" + ACCOUNT + ":vpc/" + vpc;
         }
 
-        String groupArn() {
+        public String groupArn() {
             return "arn:aws:ec2:" + MotoServer.REGION + ":" + ACCOUNT + ":security-group/" + group;
         }
     }
@@ -51,7 +51,7 @@ final class SeedDrift {
     }
 
     /** A VPC, a security group admitting 5432 from the VPC, an encrypted Aurora cluster with 7 days of backups. */
-    static Seeded seed(MotoServer moto) {
+    public static Seeded seed(MotoServer moto) {
         String vpc;
         String group;
         try (Ec2Client ec2 = ec2(moto)) {
@@ -75,7 +75,7 @@ final class SeedDrift {
     }
 
     /** Drift by hand: SSH from anywhere added to the group in the console. */
-    static void openSsh(MotoServer moto, String group) {
+    public static void openSsh(MotoServer moto, String group) {
         try (Ec2Client ec2 = ec2(moto)) {
             ec2.authorizeSecurityGroupIngress(b -> b.groupId(group).ipPermissions(IpPermission.builder()
                     .ipProtocol("tcp").fromPort(22).toPort(22)
@@ -84,7 +84,7 @@ final class SeedDrift {
     }
 
     /** Drift by hand: backup retention lowered in the console. */
-    static void shortenRetention(MotoServer moto, int days) {
+    public static void shortenRetention(MotoServer moto, int days) {
         try (RdsClient rds = rds(moto)) {
             rds.modifyDBCluster(b -> b.dbClusterIdentifier(CLUSTER).backupRetentionPeriod(days).applyImmediately(true));
         }
@@ -99,7 +99,7 @@ final class SeedDrift {
      * plans: resource_changes whose before and after hold the refreshed state (the real ids moto returned), and the
      * configuration with the provider's region and the references between the resources.
      */
-    static String plan(Seeded s) {
+    public static String plan(Seeded s) {
         ObjectNode root = JSON.createObjectNode();
         root.put("format_version", "1.2");
         root.put("terraform_version", "1.9.8");
