@@ -199,6 +199,30 @@ class AuditCommandTest {
     }
 
     @Test
+    void organizationAuditsEveryActiveAccountThroughItsRole() throws Exception {
+        List<String> created = new ArrayList<>();
+        try (var org = software.amazon.awssdk.services.organizations.OrganizationsClient.builder()
+                .endpointOverride(moto.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(MotoServer.CREDENTIALS).overrideConfiguration(MotoServer.seedingOverrides())
+                .build()) {
+            org.createOrganization(b -> b.featureSet("ALL"));
+            for (String name : List.of("payments", "search")) {
+                String request = org.createAccount(b -> b.accountName(name).email(name + "@example.com"))
+                        .createAccountStatus().id();
+                created.add(org.describeCreateAccountStatus(b -> b.createAccountRequestId(request))
+                        .createAccountStatus().accountId());
+            }
+        }
+        Run run = audit("--endpoint-url", moto.endpoint().toString(), "--regions", MotoServer.REGION,
+                "--organization", "--role-name", "OrganizationAccountAccessRole", "--format", "json",
+                "--rules", "NET-009");
+        assertTrue(run.exit() == 0 || run.exit() == 1, () -> run.exit() + ": " + run.err());
+        for (String account : created) {
+            assertTrue(run.out().contains(":" + account + ":security-group/"), () -> account + " audited: " + run.out());
+        }
+    }
+
+    @Test
     void badAccountsFileIsAUsageErrorNamingTheLine() throws Exception {
         Path file = tmp.resolve("accounts.txt");
         Files.writeString(file, "111111111111\nnot-an-account\n");
