@@ -73,6 +73,26 @@ public final class CollectContext {
         return Value.explicit(value, p);
     }
 
+    /** A reference to an AWS id, name or ARN as the API returned it (explicit null when the API returned none). */
+    public static Value<io.plumbline.model.Ref> ref(Object id, Provenance p) {
+        return v(id == null ? null : new io.plumbline.model.Ref(id.toString()), p);
+    }
+
+    /**
+     * EC2-style identity, where a resource's name is its {@code Name} tag: id, tags, region and name, and the id,
+     * address and name as aliases for references.
+     */
+    public void nameByTag(Resource r, String id, java.util.Map<String, String> tags, Provenance p) {
+        r.awsId = v(id, p);
+        r.tags = v(tags, p);
+        r.region = v(region, p);
+        String name = tags.get("Name");
+        r.name = v(name, p);
+        r.addAlias(id);
+        r.addAlias(r.address());
+        r.addAlias(name);
+    }
+
     public List<Resource> resources() {
         return resources;
     }

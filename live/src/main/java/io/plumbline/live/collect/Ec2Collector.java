@@ -1,12 +1,12 @@
 package io.plumbline.live.collect;
 
+import static io.plumbline.live.collect.CollectContext.ref;
 import static io.plumbline.live.collect.CollectContext.v;
 
 import io.plumbline.live.Clients;
 import io.plumbline.model.Kind;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
-import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.Defaults;
 import io.plumbline.model.network.InternetGateway;
@@ -76,21 +76,6 @@ public final class Ec2Collector implements Collector {
         return m;
     }
 
-    private void common(Resource r, String id, Map<String, String> tags, Provenance p) {
-        r.awsId = v(id, p);
-        r.tags = v(tags, p);
-        r.region = v(ctx.region(), p);
-        String name = tags.get("Name");
-        r.name = v(name, p);
-        r.addAlias(id);
-        r.addAlias(r.address());
-        r.addAlias(name);
-    }
-
-    private static <T> Value<Ref> ref(T id, Provenance p) {
-        return v(id == null ? null : new Ref(id.toString()), p);
-    }
-
     public List<Vpc> vpcs() {
         List<Vpc> out = new ArrayList<>();
         for (var page : ec2.describeVpcsPaginator(b -> { })) {
@@ -98,7 +83,7 @@ public final class Ec2Collector implements Collector {
                 String arn = ctx.arn("ec2", x.ownerId(), "vpc/" + x.vpcId());
                 Provenance p = ctx.at(arn, DESCRIBE_VPCS);
                 Vpc r = new Vpc(arn, "ec2:Vpc", p);
-                common(r, x.vpcId(), tags(x.tags()), p);
+                ctx.nameByTag(r, x.vpcId(), tags(x.tags()), p);
                 r.cidrBlock = v(x.cidrBlock(), p);
                 r.ipv6CidrBlocks = v(x.ipv6CidrBlockAssociationSet().stream().map(a -> a.ipv6CidrBlock()).toList(), p);
                 r.isDefault = v(x.isDefault(), p);
@@ -116,7 +101,7 @@ public final class Ec2Collector implements Collector {
                         : ctx.arn("ec2", x.ownerId(), "subnet/" + x.subnetId());
                 Provenance p = ctx.at(arn, DESCRIBE_SUBNETS);
                 Subnet r = new Subnet(arn, "ec2:Subnet", p);
-                common(r, x.subnetId(), tags(x.tags()), p);
+                ctx.nameByTag(r, x.subnetId(), tags(x.tags()), p);
                 r.vpc = ref(x.vpcId(), p);
                 r.availabilityZone = v(x.availabilityZone(), p);
                 r.availabilityZoneId = v(x.availabilityZoneId(), p);
@@ -138,7 +123,7 @@ public final class Ec2Collector implements Collector {
                         : ctx.arn("ec2", x.ownerId(), "security-group/" + x.groupId());
                 Provenance p = ctx.at(arn, DESCRIBE_SECURITY_GROUPS);
                 SecurityGroup r = new SecurityGroup(arn, "ec2:SecurityGroup", p);
-                common(r, x.groupId(), tags(x.tags()), p);
+                ctx.nameByTag(r, x.groupId(), tags(x.tags()), p);
                 r.addAlias(x.groupName());
                 r.vpc = ref(x.vpcId(), p);
                 r.groupName = v(x.groupName(), p);
@@ -186,7 +171,7 @@ public final class Ec2Collector implements Collector {
                 String arn = ctx.arn("ec2", x.ownerId(), "route-table/" + x.routeTableId());
                 Provenance p = ctx.at(arn, DESCRIBE_ROUTE_TABLES);
                 RouteTable r = new RouteTable(arn, "ec2:RouteTable", p);
-                common(r, x.routeTableId(), tags(x.tags()), p);
+                ctx.nameByTag(r, x.routeTableId(), tags(x.tags()), p);
                 r.vpc = ref(x.vpcId(), p);
                 boolean main = false;
                 for (var a : x.associations()) {
@@ -214,7 +199,7 @@ public final class Ec2Collector implements Collector {
                 String arn = ctx.arn("ec2", x.ownerId(), "network-acl/" + x.networkAclId());
                 Provenance p = ctx.at(arn, DESCRIBE_NETWORK_ACLS);
                 NetworkAcl r = new NetworkAcl(arn, "ec2:NetworkAcl", p);
-                common(r, x.networkAclId(), tags(x.tags()), p);
+                ctx.nameByTag(r, x.networkAclId(), tags(x.tags()), p);
                 r.vpc = ref(x.vpcId(), p);
                 r.isDefault = v(x.isDefault(), p);
                 for (var e : x.entries()) r.entries.add(entry(e, p));
@@ -249,7 +234,7 @@ public final class Ec2Collector implements Collector {
                 String arn = ctx.arn("ec2", null, "natgateway/" + x.natGatewayId());
                 Provenance p = ctx.at(arn, DESCRIBE_NAT_GATEWAYS);
                 NatGateway r = new NatGateway(arn, "ec2:NatGateway", p);
-                common(r, x.natGatewayId(), tags(x.tags()), p);
+                ctx.nameByTag(r, x.natGatewayId(), tags(x.tags()), p);
                 r.subnet = ref(x.subnetId(), p);
                 r.connectivityType = x.connectivityTypeAsString() != null ? v(x.connectivityTypeAsString(), p)
                         // absent only from gateways that predate private NAT (2021), which are all public
@@ -267,7 +252,7 @@ public final class Ec2Collector implements Collector {
                 String arn = ctx.arn("ec2", x.ownerId(), "internet-gateway/" + x.internetGatewayId());
                 Provenance p = ctx.at(arn, DESCRIBE_INTERNET_GATEWAYS);
                 InternetGateway r = new InternetGateway(arn, "ec2:InternetGateway", p);
-                common(r, x.internetGatewayId(), tags(x.tags()), p);
+                ctx.nameByTag(r, x.internetGatewayId(), tags(x.tags()), p);
                 String vpc = null;
                 for (var a : x.attachments()) {
                     String st = a.stateAsString();

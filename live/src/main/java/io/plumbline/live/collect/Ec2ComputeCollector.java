@@ -1,12 +1,12 @@
 package io.plumbline.live.collect;
 
+import static io.plumbline.live.collect.CollectContext.ref;
 import static io.plumbline.live.collect.CollectContext.v;
 
 import io.plumbline.live.Clients;
 import io.plumbline.model.Kind;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
-import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.compute.EbsDevice;
 import io.plumbline.model.compute.EbsVolume;
@@ -53,21 +53,6 @@ public final class Ec2ComputeCollector implements Collector {
         }
     }
 
-    private void common(Resource r, String id, Map<String, String> tags, Provenance p) {
-        r.awsId = v(id, p);
-        r.tags = v(tags, p);
-        r.region = v(ctx.region(), p);
-        String name = tags.get("Name");
-        r.name = v(name, p);
-        r.addAlias(id);
-        r.addAlias(r.address());
-        r.addAlias(name);
-    }
-
-    private static Value<Ref> ref(String id, Provenance p) {
-        return v(id == null ? null : new Ref(id), p);
-    }
-
     public List<Instance> instances() {
         List<Instance> out = new ArrayList<>();
         for (var page : ec2.describeInstancesPaginator(b -> { })) {
@@ -79,7 +64,7 @@ public final class Ec2ComputeCollector implements Collector {
                     String arn = ctx.arn("ec2", owner, "instance/" + x.instanceId());
                     Provenance p = ctx.at(arn, DESCRIBE_INSTANCES);
                     Instance r = new Instance(arn, "ec2:Instance", p);
-                    common(r, x.instanceId(), Ec2Collector.tags(x.tags()), p);
+                    ctx.nameByTag(r, x.instanceId(), Ec2Collector.tags(x.tags()), p);
                     r.subnet = ref(x.subnetId(), p);
                     // the instance's groups, and those of its primary interface (moto lists an instance launched with
                     // a network-interface specification with no instance-level groups; AWS lists them in both places)
@@ -113,7 +98,7 @@ public final class Ec2ComputeCollector implements Collector {
                 String arn = ctx.arn("ec2", null, "volume/" + x.volumeId());
                 Provenance p = ctx.at(arn, DESCRIBE_VOLUMES);
                 EbsVolume r = new EbsVolume(arn, "ec2:Volume", p);
-                common(r, x.volumeId(), Ec2Collector.tags(x.tags()), p);
+                ctx.nameByTag(r, x.volumeId(), Ec2Collector.tags(x.tags()), p);
                 r.availabilityZone = v(x.availabilityZone(), p);
                 r.encrypted = v(x.encrypted(), p);
                 r.kmsKey = ref(x.kmsKeyId(), p);
@@ -132,7 +117,7 @@ public final class Ec2ComputeCollector implements Collector {
                 Provenance p = ctx.at(arn, DESCRIBE_LAUNCH_TEMPLATES);
                 LaunchTemplate r = new LaunchTemplate(arn, "ec2:LaunchTemplate", p);
                 Map<String, String> tags = Ec2Collector.tags(x.tags());
-                common(r, x.launchTemplateId(), tags, p);
+                ctx.nameByTag(r, x.launchTemplateId(), tags, p);
                 // a template's name is its launch template name (references use it), not its Name tag
                 r.name = v(x.launchTemplateName(), p);
                 r.addAlias(x.launchTemplateName());

@@ -1,5 +1,6 @@
 package io.plumbline.live.collect;
 
+import static io.plumbline.live.collect.CollectContext.ref;
 import static io.plumbline.live.collect.CollectContext.v;
 
 import io.plumbline.live.Clients;
@@ -72,10 +73,6 @@ public final class EksCollector implements Collector {
         });
         if (ctx.failed(LIST_NODEGROUPS)) return;
         ctx.collect(Kind.NODE_GROUP, "EKS node groups", DESCRIBE_NODEGROUP, () -> nodeGroups(groups));
-    }
-
-    private static Value<Ref> ref(String id, Provenance p) {
-        return v(id == null ? null : new Ref(id), p);
     }
 
     private static Value<List<Ref>> refs(List<String> ids, Provenance p) {

@@ -1,5 +1,6 @@
 package io.plumbline.live.collect;
 
+import static io.plumbline.live.collect.CollectContext.ref;
 import static io.plumbline.live.collect.CollectContext.v;
 
 import io.plumbline.live.Clients;
@@ -64,10 +65,6 @@ public final class RdsCollector implements Collector {
         Map<String, String> m = new LinkedHashMap<>();
         if (tags != null) for (Tag t : tags) m.put(t.key(), t.value());
         return m;
-    }
-
-    private static Value<Ref> ref(String id, Provenance p) {
-        return v(id == null ? null : new Ref(id), p);
     }
 
     private void common(Resource r, String identifier, String arn, Map<String, String> tags, Provenance p) {
