@@ -46,6 +46,10 @@ class AuditCommandTest {
     }
 
     private Run plumbline(String command, String... args) throws Exception {
+        return plumbline(Map.of(), command, args);
+    }
+
+    private Run plumbline(Map<String, String> extraEnv, String command, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), command));
         cmd.addAll(List.of(args));
@@ -57,6 +61,7 @@ class AuditCommandTest {
         env.put("AWS_SECRET_ACCESS_KEY", "testing-secret-key");
         env.put("AWS_CONFIG_FILE", tmp.resolve("no-config").toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", tmp.resolve("no-credentials").toString());
+        env.putAll(extraEnv);
         Path errFile = tmp.resolve("stderr-" + System.nanoTime());
         pb.redirectError(errFile.toFile());
         Process p = pb.start();
@@ -220,6 +225,25 @@ class AuditCommandTest {
         for (String account : created) {
             assertTrue(run.out().contains(":" + account + ":security-group/"), () -> account + " audited: " + run.out());
         }
+    }
+
+    @Test
+    void theStandardEndpointVariableSendsEveryCallThereAsTheFlagDoes() throws Exception {
+        Seed.network(moto);
+        try (var s3 = software.amazon.awssdk.services.s3.S3Client.builder().endpointOverride(moto.endpoint())
+                .region(software.amazon.awssdk.regions.Region.of(MotoServer.REGION)).forcePathStyle(true)
+                .credentialsProvider(MotoServer.CREDENTIALS).overrideConfiguration(MotoServer.seedingOverrides())
+                .build()) {
+            s3.createBucket(b -> b.bucket("endpoint-variable-logs").createBucketConfiguration(c -> c
+                    .locationConstraint(MotoServer.REGION)));
+        }
+        Run run = plumbline(Map.of("AWS_ENDPOINT_URL", moto.endpoint().toString()), "audit",
+                "--regions", MotoServer.REGION, "--format", "json", "--rules", "NET-009,BAK-005", "--progress");
+        assertTrue(run.exit() == 0 || run.exit() == 1, () -> run.exit() + ": " + run.err());
+        assertTrue(run.out().contains("arn:aws:s3:::endpoint-variable-logs"), () -> "S3 reached by path: " + run.out());
+        assertTrue(run.out().contains(":security-group/"), run.out());
+        assertTrue(run.err().matches("(?s).*\\[\\d+/\\d+\\] 123456789012 eu-west-1 (ec2|s3|rds).*"),
+                () -> "--progress shows account × region × service on stderr: " + run.err());
     }
 
     @Test

@@ -77,7 +77,27 @@ public final class Clients {
         var b = S3Client.builder()
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        if (options.endpoint() != null) b.forcePathStyle(true);
+        if (options.endpoint() != null || configuredEndpoint(System.getenv(), System.getProperties())) {
+            b.forcePathStyle(true);
+        }
         return build(b, region);
+    }
+
+    /**
+     * Whether the SDK will send S3 calls to a configured endpoint ({@code AWS_ENDPOINT_URL}, {@code AWS_ENDPOINT_URL_S3}
+     * or their system properties) rather than AWS: then buckets are addressed by path, as an emulator expects (there is
+     * no standard variable for path style).
+     */
+    static boolean configuredEndpoint(java.util.Map<String, String> env, java.util.Properties props) {
+        if ("true".equalsIgnoreCase(env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))
+                || "true".equalsIgnoreCase(props.getProperty("aws.ignoreConfiguredEndpointUrls"))) {
+            return false;
+        }
+        return notBlank(env.get("AWS_ENDPOINT_URL")) || notBlank(env.get("AWS_ENDPOINT_URL_S3"))
+                || notBlank(props.getProperty("aws.endpointUrl")) || notBlank(props.getProperty("aws.endpointUrlS3"));
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
     }
 }

@@ -42,6 +42,64 @@ public final class DenyingProxy implements AutoCloseable {
         this(upstream, deniedServices, java.util.Map.of());
     }
 
+    private Set<String> optedOutRegions = Set.of();
+
+    /**
+     * Answers every request signed for one of {@code regions} as AWS answers a region the account has not enabled
+     * (EC2: 401 {@code OptInRequired}; other services: 403 {@code UnrecognizedClientException} / {@code
+     * InvalidClientTokenId} / {@code InvalidAccessKeyId}, each in its protocol's error format).
+     */
+    public static DenyingProxy regionsOptedOut(URI upstream, Set<String> regions) throws IOException {
+        DenyingProxy p = new DenyingProxy(upstream, Set.of(), java.util.Map.of());
+        p.optedOutRegions = Set.copyOf(regions);
+        return p;
+    }
+
+    private static final Set<String> QUERY_SERVICES = Set.of("rds", "elasticache", "elasticloadbalancing",
+            "autoscaling", "sts", "iam");
+
+    private boolean optedOut(HttpExchange ex, String auth) throws IOException {
+        for (String region : optedOutRegions) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("/" + java.util.regex.Pattern.quote(region)
+                    + "/([a-z0-9-]+)/aws4_request").matcher(auth);
+            if (!m.find()) continue;
+            String service = m.group(1);
+            int status;
+            String type;
+            String body;
+            if (service.equals("ec2")) {
+                status = 401;
+                type = "text/xml";
+                body = "<Response><Errors><Error><Code>OptInRequired</Code><Message>You are not subscribed to this "
+                        + "service.</Message></Error></Errors><RequestID>opted-out</RequestID></Response>";
+            } else if (service.equals("s3")) {
+                status = 403;
+                type = "application/xml";
+                body = "<Error><Code>InvalidAccessKeyId</Code><Message>The AWS Access Key Id you provided does not "
+                        + "exist in our records.</Message></Error>";
+            } else if (QUERY_SERVICES.contains(service)) {
+                status = 403;
+                type = "text/xml";
+                body = "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidClientTokenId</Code><Message>The "
+                        + "security token included in the request is invalid.</Message></Error></ErrorResponse>";
+            } else {
+                status = 403;
+                type = "application/x-amz-json-1.1";
+                ex.getResponseHeaders().add("x-amzn-ErrorType", "UnrecognizedClientException");
+                body = "{\"__type\":\"UnrecognizedClientException\",\"message\":\"The security token included in "
+                        + "the request is invalid.\"}";
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            ex.getResponseHeaders().add("Content-Type", type);
+            ex.sendResponseHeaders(status, bytes.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+            return true;
+        }
+        return false;
+    }
+
     /** Throttles the first {@code firstN.get(service)} requests of each service (Integer.MAX_VALUE: all of them). */
     public static DenyingProxy throttling(URI upstream, java.util.Map<String, Integer> firstN) throws IOException {
         return new DenyingProxy(upstream, Set.of(), firstN);
@@ -105,7 +163,7 @@ public final class DenyingProxy implements AutoCloseable {
                 body = in.readAllBytes();
             }
             String form = new String(body, StandardCharsets.UTF_8);
-            if (throttle(ex, auth)) return;
+            if (throttle(ex, auth) || optedOut(ex, auth)) return;
             for (String svc : deniedServices) {
                 // "rds" denies the whole service; "rds:DescribeDBInstances" one action of a query-protocol service.
                 int colon = svc.indexOf(':');

@@ -227,4 +227,28 @@ class LiveAuditTest {
             assertTrue(result.withStatus(io.plumbline.rule.Status.FAIL).isEmpty(), "never a false failure");
         }
     }
+
+    @Test
+    void aRegionNotEnabledIsAGapInThatRegionOnlyAndNeverAPass() throws Exception {
+        Seed.network(moto);
+        try (DenyingProxy proxy = DenyingProxy.regionsOptedOut(moto.endpoint(), Set.of("ap-east-1"))) {
+            AuditOptions o = new AuditOptions(proxy.endpoint(), List.of(MotoServer.REGION, "ap-east-1"),
+                    MotoServer.CREDENTIALS, java.time.Duration.ofSeconds(30),
+                    software.amazon.awssdk.core.retry.RetryMode.STANDARD);
+            Model m = LiveAudit.collect(o);
+            assertFalse(m.gaps().isEmpty());
+            assertTrue(m.gaps().stream().allMatch(g -> "ap-east-1".equals(g.region())), () -> "" + m.gaps());
+            assertTrue(m.gaps().stream().anyMatch(g -> g.kind() == io.plumbline.model.Kind.SECURITY_GROUP
+                    && g.reason().contains("OptInRequired")), () -> "" + m.gaps());
+            assertTrue(m.gaps().stream().anyMatch(g -> g.kind() == io.plumbline.model.Kind.KMS_KEY
+                    && g.reason().contains("UnrecognizedClientException")), () -> "" + m.gaps());
+            assertTrue(m.resources().stream().noneMatch(r -> r.address().contains(":ap-east-1:")));
+            assertFalse(m.all(Vpc.class).isEmpty(), "the enabled region is collected");
+
+            Result r = Engine.evaluate(m, ReferenceArchitecture.profile(), RuleRegistry.discover().all());
+            List<Finding> there = r.findings().stream().filter(f -> f.resource().endsWith("/ap-east-1")).toList();
+            assertFalse(there.isEmpty(), "every rule that reads a missing kind says it could not look there");
+            assertTrue(there.stream().allMatch(f -> f.status() == Status.UNKNOWN), () -> "" + there);
+        }
+    }
 }
