@@ -87,6 +87,20 @@ public final class JsonReport {
             g.writeEndArray();
             if (review.baseline() != null) writeBaseline(g, review.baseline());
             if (review.waivers() != null) writeWaivers(g, review.waivers());
+            if (!result.model().gaps().isEmpty()) {
+                // Only a live audit (or its snapshot) has gaps: plans and templates are read whole or not at all.
+                g.writeArrayFieldStart("notCollected");
+                for (io.plumbline.model.Gap gap : result.model().gaps()) {
+                    g.writeStartObject();
+                    g.writeStringField("account", gap.account());
+                    g.writeStringField("region", gap.region());
+                    g.writeStringField("kind", gap.kind() == null ? null : gap.kind().name());
+                    g.writeStringField("operation", gap.operation());
+                    g.writeStringField("reason", gap.reason());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeArrayFieldStart("diagnostics");
             for (Diagnostic d : result.model().diagnostics()) {
                 g.writeStartObject();

@@ -74,4 +74,17 @@ class HtmlReportTest {
                 () -> History.read(history));
         assertTrue(e.getMessage().contains("x.json"), e.getMessage());
     }
+
+    @Test
+    void aLiveAuditShowsItsAccountsRegionsAndWhatWasNotCollected() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        HtmlReport.write(ResultSchemaTest.incompleteLiveAudit(), "test", Instant.EPOCH, out);
+        String html = out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<table id=\"live-scopes\">")
+                && html.contains("<td class=\"mono\">111111111111</td><td>eu-west-1</td><td>1</td>"), html);
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<table id=\"not-collected\">")
+                && html.contains("rds:DescribeDBInstances"), "the gap is listed");
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("AccessDenied: &lt;not authorized&gt;"),
+                "error text is escaped");
+    }
 }

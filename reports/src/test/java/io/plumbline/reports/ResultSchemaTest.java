@@ -172,4 +172,36 @@ class ResultSchemaTest {
         assertArrayEquals(json(withBaselineAndWaivers()), json(withBaselineAndWaivers()));
         assertArrayEquals(json(Review.of(Plumbline.check().run())), json(Review.of(Plumbline.check().run())));
     }
+
+    /** A live audit's result: resources with live provenance, a gap, and the rules made UNKNOWN by it. */
+    static Result incompleteLiveAudit() {
+        String arn = "arn:aws:rds:eu-west-1:111111111111:cluster:orders";
+        io.plumbline.model.Provenance p = io.plumbline.model.Provenance.live("111111111111", "eu-west-1", arn,
+                "rds:DescribeDBClusters");
+        io.plumbline.model.data.DbCluster c = new io.plumbline.model.data.DbCluster(arn, "rds:DBCluster", p);
+        c.backupRetentionPeriod = io.plumbline.model.Value.explicit(1, p);
+        io.plumbline.model.Model m = new io.plumbline.model.Model(List.of(c), List.of(), List.of(), List.of(
+                new io.plumbline.model.Gap("111111111111", "eu-west-1", io.plumbline.model.Kind.DB_INSTANCE,
+                        "rds:DescribeDBInstances", "AccessDenied: <not authorized>"),
+                new io.plumbline.model.Gap("111111111111", "eu-west-1", null, "s3:GetBucketVersioning",
+                        "AccessDenied")));
+        return Plumbline.check().model(m).rules(List.of("BAK-001", "MAZ-006")).run();
+    }
+
+    @Test
+    void anIncompleteLiveAuditIsValidAndListsWhatWasNotCollected() throws Exception {
+        byte[] out = json(Review.of(incompleteLiveAudit(), null, null, TODAY));
+        assertValid(out);
+        JsonNode doc = JSON.readTree(out);
+        JsonNode missing = doc.path("notCollected");
+        assertEquals(2, missing.size(), doc::toString);
+        assertEquals("DB_INSTANCE", missing.get(0).path("kind").asText());
+        assertEquals("rds:DescribeDBInstances", missing.get(0).path("operation").asText());
+        assertTrue(missing.get(1).path("kind").isNull(), "attribute-only gap has no kind");
+        for (JsonNode f : doc.path("findings")) {
+            if (f.path("rule").asText().equals("MAZ-006")) assertEquals("UNKNOWN", f.path("status").asText());
+        }
+        assertFalse(JSON.readTree(json(Review.of(Plumbline.check().run(), null, null, TODAY))).has("notCollected"),
+                "a plan check has no such section");
+    }
 }

@@ -80,6 +80,27 @@ public final class HtmlReport {
                     "resources", in.declared()));
         }
         v.put("inputs", inputs);
+        // A live audit has no input files: what was audited is accounts and regions, and what could not be read.
+        Map<String, Integer> scopes = new java.util.TreeMap<>();
+        for (io.plumbline.model.Resource r : result.model().resources()) {
+            io.plumbline.model.Provenance p = r.location();
+            if (p.isLive()) scopes.merge((p.account() == null ? "?" : p.account()) + "\u0000"
+                    + (p.region() == null ? "global" : p.region()), 1, Integer::sum);
+        }
+        List<Map<String, Object>> live = new ArrayList<>();
+        scopes.forEach((k, n) -> live.add(Map.of("account", k.substring(0, k.indexOf('\u0000')),
+                "region", k.substring(k.indexOf('\u0000') + 1), "resources", n)));
+        v.put("liveScopes", live);
+        v.put("hasLive", !live.isEmpty());
+        List<Map<String, Object>> gaps = new ArrayList<>();
+        for (io.plumbline.model.Gap g : result.model().gaps()) {
+            gaps.add(Map.of("account", g.account() == null ? "?" : g.account(),
+                    "region", g.region() == null ? "global" : g.region(),
+                    "kind", g.kind() == null ? "attributes" : g.kind().name(), "operation", g.operation(),
+                    "reason", g.reason() == null ? "" : g.reason()));
+        }
+        v.put("gaps", gaps);
+        v.put("hasGaps", !gaps.isEmpty());
 
         Map<Status, Integer> counts = result.countsByStatus();
         int total = Math.max(1, result.findings().size());
