@@ -247,6 +247,11 @@ final class Topology {
     }
 
     SecurityGroupInfo clusterGroup(EksCluster c) {
+        // A live cluster names its cluster security group, and the group's rules are collected with the others.
+        if (c.clusterSecurityGroup.isPresent()
+                && model.resolve(c, c.clusterSecurityGroup.get(), SecurityGroup.class).isPresent()) {
+            return group(c, c.clusterSecurityGroup.get());
+        }
         return clusterGroups.computeIfAbsent(c, k -> new SecurityGroupInfo("cluster security group of " + c.address(),
                 null, c.location(), "EKS creates the cluster security group of " + c.address()
                 + " when the cluster is created; its rules are not in the input"));

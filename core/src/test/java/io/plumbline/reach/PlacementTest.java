@@ -13,6 +13,7 @@ import io.plumbline.model.data.DbInstance;
 import io.plumbline.model.data.DbSubnetGroup;
 import io.plumbline.model.network.Instance;
 import io.plumbline.model.network.SecurityGroup;
+import io.plumbline.model.network.SgRule;
 import io.plumbline.model.network.Subnet;
 import io.plumbline.model.network.Vpc;
 import io.plumbline.model.Value;
@@ -121,5 +122,34 @@ class PlacementTest {
         Hop rule = PathAssertions.hop(p, Hop.Layer.DESTINATION_SECURITY_GROUP_INGRESS, Hop.Decision.ALLOW);
         assertEquals("remote access security group of aws_eks_node_group.ssh", rule.component());
         PathAssertions.assertPointer("aws_eks_node_group.ssh/remote_access/ec2_ssh_key", rule);
+    }
+
+    @Test
+    void aClusterThatNamesItsClusterSecurityGroupIsJudgedByThatGroupsRules() {
+        TestNet n = new TestNet();
+        Vpc vpc = n.vpc("10.0.0.0/16");
+        Subnet app = n.subnet("app", vpc, "10.0.1.0/24");
+        n.table("app", vpc, app);
+        var clusterGroup = n.sg("eks-cluster-sg", vpc);
+        n.cidrRule(clusterGroup, SgRule.Direction.INGRESS, "tcp", 443, 443, "10.0.0.0/16");
+        io.plumbline.model.compute.EksCluster c = new io.plumbline.model.compute.EksCluster("aws_eks_cluster.main",
+                "aws_eks_cluster", Provenance.NONE);
+        c.subnets = TestNet.refs(app);
+        c.securityGroups = Value.explicit(List.of(), Provenance.NONE);
+        n.resources.add(c);
+        Instance probe = n.instance("probe", app, false);
+        TestNet.tag(probe, "public");
+
+        // without the group's name the cluster's group is unknown: nothing can be shown denied or allowed
+        PathResult unknown = PathAssertions.path(n.reach(), probe.address(), "aws_eks_cluster.main",
+                Traffic.tcp(443, 22));
+        assertFalse(unknown.undecided().isEmpty(), "undecided without the cluster group's rules");
+
+        // a live cluster names it (DescribeCluster's clusterSecurityGroupId): its real rules decide
+        c.clusterSecurityGroup = TestNet.ref(clusterGroup);
+        PathResult known = PathAssertions.path(n.reach(), probe.address(), "aws_eks_cluster.main",
+                Traffic.tcp(443, 22));
+        assertEquals(Traffic.tcp(443), known.allowed(), known::toString);
+        assertTrue(known.undecided().isEmpty(), known::toString);
     }
 }
