@@ -158,6 +158,21 @@ public final class Model {
         if (seen != null && type != Resource.class) seen.add(type);
     }
 
+    /** The resources of any of these model classes, in input order (one walk, not one list per class). */
+    public List<Resource> ofTypes(List<Class<? extends Resource>> types) {
+        types.forEach(Model::read);
+        List<Resource> out = new ArrayList<>();
+        for (Resource r : resources) {
+            for (Class<? extends Resource> t : types) {
+                if (t.isInstance(r)) {
+                    out.add(r);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
     /** All resources of one model class, in input order. */
     @SuppressWarnings("unchecked")
     public <T extends Resource> List<T> all(Class<T> type) {

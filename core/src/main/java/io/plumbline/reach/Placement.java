@@ -53,11 +53,16 @@ final class Placement {
     private final Map<String, Interface> classes = new HashMap<>();
     final List<Interface> allInterfaces = new ArrayList<>();
 
+    /** The kinds that are endpoints of paths (in the order their cases are tried below). */
+    private static final List<Class<? extends Resource>> ENDPOINT_TYPES = List.of(LoadBalancer.class,
+            NodeGroup.class, AutoScalingGroup.class, Instance.class, EksCluster.class, DbCluster.class,
+            DbInstance.class, CacheReplicationGroup.class, NatGateway.class);
+
     Placement(Topology topo, Profile profile) {
         this.topo = topo;
         String tag = profile == null || profile.network() == null ? null : profile.network().tierTag();
         this.tierTag = tag == null || tag.isBlank() ? "plumbline:tier" : tag;
-        for (Resource r : topo.model.resources()) {
+        for (Resource r : topo.model.ofTypes(ENDPOINT_TYPES)) {
             if (Topology.deleted(r)) continue;
             if (r instanceof LoadBalancer lb) loadBalancer(lb);
             else if (r instanceof NodeGroup ng) nodeGroup(ng);

@@ -1,5 +1,6 @@
 package io.plumbline.rules.network;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Resource;
 import io.plumbline.model.compute.EksCluster;
 import io.plumbline.profile.Profile;
@@ -51,7 +52,12 @@ import java.util.List;
                 + "for instance targets, pod ports for ip targets) and the EKS control plane, and nothing from public "
                 + "subnets, the NAT gateways or the internet; give the ALB security group egress to the node group "
                 + "on those ports.",
-        controls = {"NIST AC-4?", "NIST SC-7?"})
+        controls = {"NIST AC-4?", "NIST SC-7?"},
+        // the reachability engine: the network layers and every kind that can be a path's endpoint
+        reads = {Kind.VPC, Kind.SUBNET, Kind.ROUTE_TABLE, Kind.INTERNET_GATEWAY, Kind.NAT_GATEWAY, Kind.NETWORK_ACL,
+                Kind.SECURITY_GROUP, Kind.INSTANCE, Kind.LOAD_BALANCER, Kind.EKS_CLUSTER, Kind.NODE_GROUP,
+                Kind.AUTO_SCALING_GROUP, Kind.LAUNCH_TEMPLATE, Kind.DB_CLUSTER, Kind.DB_INSTANCE,
+                Kind.DB_SUBNET_GROUP, Kind.CACHE_REPLICATION_GROUP, Kind.CACHE_SUBNET_GROUP})
 public final class AppTierOnlyFromLoadBalancer implements Rule {
     static final String APP = "app";
     static final String PUBLIC = "public";

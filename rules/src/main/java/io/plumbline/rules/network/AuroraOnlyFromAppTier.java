@@ -1,5 +1,6 @@
 package io.plumbline.rules.network;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.data.DbCluster;
@@ -37,7 +38,12 @@ import java.util.Map;
                 + "means the VPC default group) that admits only the node security group on the cluster port; no "
                 + "CIDR sources (a VPC CIDR lets the public subnets in), no ALB or NAT path; keep the data NACL to the "
                 + "app subnets on that port; and make sure the app tier's path on that port is open.",
-        controls = {"NIST AC-4?", "NIST SC-7?", "NAG AwsSolutions-RDS8"})
+        controls = {"NIST AC-4?", "NIST SC-7?", "NAG AwsSolutions-RDS8"},
+        // the reachability engine: the network layers and every kind that can be a path's endpoint
+        reads = {Kind.VPC, Kind.SUBNET, Kind.ROUTE_TABLE, Kind.INTERNET_GATEWAY, Kind.NAT_GATEWAY, Kind.NETWORK_ACL,
+                Kind.SECURITY_GROUP, Kind.INSTANCE, Kind.LOAD_BALANCER, Kind.EKS_CLUSTER, Kind.NODE_GROUP,
+                Kind.AUTO_SCALING_GROUP, Kind.LAUNCH_TEMPLATE, Kind.DB_CLUSTER, Kind.DB_INSTANCE,
+                Kind.DB_SUBNET_GROUP, Kind.CACHE_REPLICATION_GROUP, Kind.CACHE_SUBNET_GROUP})
 public final class AuroraOnlyFromAppTier implements Rule {
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 

@@ -1,5 +1,6 @@
 package io.plumbline.rules.network;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.Resource;
 import io.plumbline.model.network.LoadBalancer;
 import io.plumbline.profile.Profile;
@@ -49,7 +50,12 @@ import java.util.List;
                 + "their own tier's security groups. If the front door itself is blocked, open tcp 443 (and 80) on the "
                 + "ALB security group, the public NACL (with the ephemeral return ports) and the IGW route.",
         controls = {"SH EC2.18", "SH EC2.19", "CIS 5.2", "CIS 5.3", "NIST AC-4", "NIST SC-7", "NIST SC-7(4)",
-                "NIST SC-7(5)"})
+                "NIST SC-7(5)"},
+        // the reachability engine: the network layers and every kind that can be a path's endpoint
+        reads = {Kind.VPC, Kind.SUBNET, Kind.ROUTE_TABLE, Kind.INTERNET_GATEWAY, Kind.NAT_GATEWAY, Kind.NETWORK_ACL,
+                Kind.SECURITY_GROUP, Kind.INSTANCE, Kind.LOAD_BALANCER, Kind.EKS_CLUSTER, Kind.NODE_GROUP,
+                Kind.AUTO_SCALING_GROUP, Kind.LAUNCH_TEMPLATE, Kind.DB_CLUSTER, Kind.DB_INSTANCE,
+                Kind.DB_SUBNET_GROUP, Kind.CACHE_REPLICATION_GROUP, Kind.CACHE_SUBNET_GROUP})
 public final class InternetReachesOnlyTheFrontDoor implements Rule {
 
     @Override

@@ -1,5 +1,6 @@
 package io.plumbline.rules.network;
 
+import io.plumbline.model.Kind;
 import io.plumbline.model.data.CacheReplicationGroup;
 import io.plumbline.rule.Rule;
 import io.plumbline.rule.RuleContext;
@@ -33,7 +34,12 @@ import java.util.Map;
                 + "absent means the VPC default group) that admits only the node security group on the group's port; "
                 + "no CIDR sources such as the VPC CIDR, no ALB or NAT path; keep the data NACL to the app subnets on "
                 + "that port; and make sure the app tier's path on that port is open.",
-        controls = {"NIST AC-4?", "NIST SC-7?", "CKV CKV_AWS_196"})
+        controls = {"NIST AC-4?", "NIST SC-7?", "CKV CKV_AWS_196"},
+        // the reachability engine: the network layers and every kind that can be a path's endpoint
+        reads = {Kind.VPC, Kind.SUBNET, Kind.ROUTE_TABLE, Kind.INTERNET_GATEWAY, Kind.NAT_GATEWAY, Kind.NETWORK_ACL,
+                Kind.SECURITY_GROUP, Kind.INSTANCE, Kind.LOAD_BALANCER, Kind.EKS_CLUSTER, Kind.NODE_GROUP,
+                Kind.AUTO_SCALING_GROUP, Kind.LAUNCH_TEMPLATE, Kind.DB_CLUSTER, Kind.DB_INSTANCE,
+                Kind.DB_SUBNET_GROUP, Kind.CACHE_REPLICATION_GROUP, Kind.CACHE_SUBNET_GROUP})
 public final class RedisOnlyFromAppTier implements Rule {
     private static final Map<String, Integer> PORTS = new LinkedHashMap<>();
 
