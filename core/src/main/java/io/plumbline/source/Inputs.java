@@ -59,6 +59,11 @@ public final class Inputs {
     public static Model load(String name, byte[] bytes, SourceOptions options) {
         int start = firstContent(bytes);
         if (start < 0) throw new InputException(name, 1, 1, "empty file");
+        // Hashing a large plan costs as much as a fifth of its parse: do it on another core meanwhile.
+        java.util.concurrent.FutureTask<String> hash = new java.util.concurrent.FutureTask<>(() -> sha256(bytes));
+        Thread hasher = new Thread(hash, "plumbline-sha256");
+        hasher.setDaemon(true);
+        hasher.start();
         Node root = bytes[start] == '{' || bytes[start] == '['
                 ? JsonTreeReader.read(bytes, name, DEFERRED_PLAN_MEMBERS)
                 : YamlTreeReader.read(new ByteArrayInputStream(bytes), name);
@@ -66,7 +71,7 @@ public final class Inputs {
             throw new InputException(name, root.line(), root.column(),
                     "neither a Terraform plan nor a CloudFormation template nor a Plumbline snapshot: the document is not an object");
         }
-        String sha = sha256(bytes);
+        String sha = join(hash);
         return switch (detect(map, name)) {
             case TERRAFORM_PLAN -> TerraformPlanSource.read(map, name, sha, options);
             case CLOUDFORMATION -> CloudFormationSource.read(map, name, sha, options);
@@ -98,6 +103,17 @@ public final class Inputs {
             if (c != ' ' && c != '\n' && c != '\r' && c != '\t') return i;
         }
         return -1;
+    }
+
+    private static String join(java.util.concurrent.FutureTask<String> hash) {
+        try {
+            return hash.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while hashing the input", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("hashing the input failed", e.getCause());
+        }
     }
 
     static String sha256(byte[] bytes) {
