@@ -549,6 +549,7 @@ final class ResourceMapper {
         }
         d.kmsKey = c.ref(get(p, "KmsKeyId"), Defaults.CFN_RDS_NO_KMS_KEY, r.loc());
         d.backupRetentionPeriod = c.integer(get(p, "BackupRetentionPeriod"), Defaults.RDS_BACKUP_RETENTION, r.loc());
+        d.port = c.integer(get(p, "Port"));
         d.deletionProtection = c.bool(get(p, "DeletionProtection"), Defaults.RDS_DELETION_PROTECTION, r.loc());
         d.deletionPolicy = c.str(r.deletionPolicy(), Defaults.CFN_RDS_CLUSTER_DELETION_POLICY, r.loc());
         d.updateReplacePolicy = c.str(r.updateReplacePolicy(), Defaults.CFN_UPDATE_REPLACE_POLICY, r.loc());
@@ -686,6 +687,7 @@ final class ResourceMapper {
         g.securityGroups = c.refs(get(p, "SecurityGroupIds"));
         g.snapshotRetentionLimit = c.integer(get(p, "SnapshotRetentionLimit"), Defaults.ELASTICACHE_SNAPSHOT_RETENTION,
                 r.loc());
+        g.port = c.integer(get(p, "Port"));
         return g;
     }
 

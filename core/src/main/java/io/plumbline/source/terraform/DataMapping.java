@@ -68,6 +68,7 @@ final class DataMapping {
         c.restoredFromSnapshot = a.strOrNull("snapshot_identifier");
         c.globalCluster = a.strOrNull("global_cluster_identifier");
         c.parameterGroup = a.strOrNull("db_cluster_parameter_group_name");
+        c.port = port(a);
         return c;
     }
 
@@ -161,6 +162,7 @@ final class DataMapping {
         g.subnetGroup = a.ref("subnet_group_name");
         g.securityGroups = securityGroups(a, "security_group_ids");
         g.snapshotRetentionLimit = a.integer("snapshot_retention_limit", Defaults.ELASTICACHE_SNAPSHOT_RETENTION);
+        g.port = port(a);
         return g;
     }
 
@@ -184,5 +186,15 @@ final class DataMapping {
         g.securityGroups = securityGroups(a, "security_group_ids");
         g.snapshotRetentionLimit = a.integer("snapshot_retention_limit");
         return g;
+    }
+
+    /**
+     * The port the configuration sets. When it sets none, the plan only says "known after apply" (AWS picks the
+     * engine's default): that is left out, so rules use the engine's default port, not an unknown.
+     */
+    private static Value<Integer> port(Attrs a) {
+        Value<Integer> v = a.integer("port");
+        if (v.isUnknown() && a.isUnknown("port") && a.cfgState("port") != Attrs.Cfg.SET) return Value.notInInput();
+        return v;
     }
 }

@@ -76,14 +76,18 @@ public final class AuroraOnlyFromAppTier implements Rule {
 
     private static DataTierAccess.Port port(RuleContext ctx, Resource service) {
         Value<String> engine = service instanceof DbCluster c ? c.engine : ((DbInstance) service).engine;
-        if (!engine.isPresent() && service instanceof DbInstance i && i.cluster.isPresent()) {
+        Value<Integer> declared = service instanceof DbCluster c ? c.port : Value.notInInput();
+        if (service instanceof DbInstance i && i.cluster.isPresent()) {
             DbCluster c = ctx.model().resolve(i, i.cluster.get(), DbCluster.class).orElse(null);
-            if (c != null) engine = c.engine;
+            if (c != null) {
+                declared = c.port;
+                if (!engine.isPresent()) engine = c.engine;
+            }
         }
         // "aurora" alone is Aurora MySQL 5.6.
         if (engine.isPresent() && engine.get().trim().equalsIgnoreCase("aurora")) {
             engine = engine.map(e -> "aurora-mysql");
         }
-        return DataTierAccess.port(service, engine, PORTS, null, null);
+        return DataTierAccess.port(service, declared, engine, PORTS, null, null);
     }
 }

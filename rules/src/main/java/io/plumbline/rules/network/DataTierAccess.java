@@ -22,7 +22,8 @@ import java.util.function.Function;
  * from the app tier (intent rows 8, 9, 11, 12, 15), and the app tier does reach it there.
  *
  * <p>A service is one finding: a DB cluster with the endpoints of its instances, or a replication group. Its port is
- * the engine's default port (the model carries no port attribute yet), and the intent is that port intersected with
+ * the one it declares (a template's or plan's {@code port}, the API's), else the engine's default port, and the intent
+ * is that port intersected with
  * the profile's flows {@code app -> <the service's tier>}; when the intersection is empty (or the engine is unknown)
  * the rule cannot tell which flow is the service's: UNKNOWN, and only check 3 is made. Then, for every endpoint of
  * the service:
@@ -132,6 +133,20 @@ final class DataTierAccess {
     }
 
     /** The port as evidence: the engine and the default port it implies. */
+    /** The port the service declares; without one, {@link #port(Resource, Value, Map, Integer, String)}. */
+    static Port port(Resource service, Value<Integer> declared, Value<String> engine, Map<String, Integer> byEngine,
+                     Integer fallback, String fallbackWhy) {
+        if (declared.isPresent()) {
+            return new Port(declared.get(), "its port " + declared.get(), Evidence.of("port", declared,
+                    "the service's port"));
+        }
+        if (declared.isUnknown() && !Value.notInInput().equals(declared)) {
+            return new Port(null, "its port is unknown: " + declared.note(), Evidence.of("port", declared,
+                    "a known port"));
+        }
+        return port(service, engine, byEngine, fallback, fallbackWhy);
+    }
+
     static Port port(Resource service, Value<String> engine, Map<String, Integer> byEngine, Integer fallback,
                      String fallbackWhy) {
         String attribute = "engine (port: the engine's default)";

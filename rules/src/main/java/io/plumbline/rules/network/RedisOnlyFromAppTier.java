@@ -54,8 +54,8 @@ public final class RedisOnlyFromAppTier implements Rule {
         DataTierAccess.check(ctx, "Redis", r -> r instanceof CacheReplicationGroup ? r : null, r -> {
             CacheReplicationGroup g = (CacheReplicationGroup) r;
             return g.serverless
-                    ? DataTierAccess.port(g, g.engine, PORTS, null, null)
-                    : DataTierAccess.port(g, g.engine, PORTS, 6379,
+                    ? DataTierAccess.port(g, g.port, g.engine, PORTS, null, null)
+                    : DataTierAccess.port(g, g.port, g.engine, PORTS, 6379,
                     "a replication group runs Redis OSS or Valkey: default");
         });
     }

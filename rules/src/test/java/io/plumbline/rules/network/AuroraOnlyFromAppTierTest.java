@@ -65,4 +65,18 @@ class AuroraOnlyFromAppTierTest {
         TinyNetwork.out(n.albSg, "-1", 0, 0, "0.0.0.0/0");
         expect(n.run(rule), n.aurora.address(), Status.UNKNOWN);
     }
+
+    @Test
+    void theClustersDeclaredPortIsTheOneJudged() {
+        TinyNetwork n = new TinyNetwork();
+        n.aurora.port = io.plumbline.model.Value.explicit(5432, io.plumbline.model.Provenance.NONE);
+        Finding pass = expect(n.run(rule), n.aurora.address(), Status.PASS);
+        assertTrue(pass.evidence().stream().anyMatch(e -> e.attribute().equals("port")), () -> describe(pass));
+
+        // Moved to 5433: the nodes' 5432 path no longer serves it, and the profile's flows do not name 5433.
+        TinyNetwork m = new TinyNetwork();
+        m.aurora.port = io.plumbline.model.Value.explicit(5433, io.plumbline.model.Provenance.NONE);
+        Finding moved = expect(m.run(rule), m.aurora.address(), Status.UNKNOWN, "5433");
+        assertTrue(moved.status() != Status.PASS, () -> describe(moved));
+    }
 }
