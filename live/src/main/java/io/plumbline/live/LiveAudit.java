@@ -47,7 +47,11 @@ public final class LiveAudit {
     }
 
     public static Collection run(AuditOptions options, List<AuditTarget> targets, AuditListener listener) {
-        List<Supplier<Collector>> collectors = Collectors.all();
+        return run(options, targets, listener, Collectors.all());
+    }
+
+    static Collection run(AuditOptions options, List<AuditTarget> targets, AuditListener listener,
+                          List<Supplier<Collector>> collectors) {
         List<Resource> resources = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<NotCollected> missing = new ArrayList<>();
@@ -78,7 +82,13 @@ public final class LiveAudit {
                             Collector c = make.get();
                             listener.started(account, region, c.service());
                             CollectContext ctx = new CollectContext(account, region);
-                            c.collect(clients, ctx);
+                            try {
+                                c.collect(clients, ctx);
+                            } catch (RuntimeException e) {
+                                // Outside any one call (a client that cannot be built...): what this service would
+                                // have filled is unknown, so everything in this account and region is undecided.
+                                ctx = failed(account, region, c.service(), e);
+                            }
                             listener.finished(account, region, c.service(), ctx.resources().size(),
                                     ctx.notCollected().size());
                             return ctx;
@@ -103,6 +113,20 @@ public final class LiveAudit {
         }
         return new Collection(new Model(resources, List.of(), diagnostics, gaps), List.copyOf(missing),
                 java.util.Collections.unmodifiableList(accounts), stats);
+    }
+
+    private static CollectContext failed(String account, String region, String service, RuntimeException e) {
+        CollectContext ctx = new CollectContext(account, region);
+        String reason = "unexpected " + e.getClass().getSimpleName() + " in the " + service + " collector: "
+                + e.getMessage();
+        ctx.diagnostics().add(Diagnostic.warning("could not collect " + service + " in account " + account
+                + " region " + region + ": " + reason + "; every rule is UNKNOWN there",
+                Provenance.live(account, region, null, service + ":*")));
+        for (Kind k : Kind.values()) {
+            if (k != Kind.GENERIC) ctx.notCollected().add(new NotCollected(account, region, k, service, service + ":*",
+                    reason));
+        }
+        return ctx;
     }
 
     private static CollectContext join(Future<CollectContext> f) {

@@ -251,4 +251,43 @@ class LiveAuditTest {
             assertTrue(there.stream().allMatch(f -> f.status() == Status.UNKNOWN), () -> "" + there);
         }
     }
+
+    @Test
+    void aCollectorThatBreaksNeverAbortsTheAuditAndNeverPasses() {
+        Seed.network(moto);
+        java.util.function.Supplier<io.plumbline.live.collect.Collector> brokenCall = () ->
+                new io.plumbline.live.collect.Collector() {
+                    public String service() {
+                        return "rds";
+                    }
+
+                    public void collect(Clients clients, io.plumbline.live.collect.CollectContext ctx) {
+                        ctx.collect(io.plumbline.model.Kind.DB_CLUSTER, "DB clusters", "rds:DescribeDBClusters",
+                                () -> {
+                                    throw new NullPointerException("an answer the mapping did not expect");
+                                });
+                    }
+                };
+        java.util.function.Supplier<io.plumbline.live.collect.Collector> brokenService = () ->
+                new io.plumbline.live.collect.Collector() {
+                    public String service() {
+                        return "elasticache";
+                    }
+
+                    public void collect(Clients clients, io.plumbline.live.collect.CollectContext ctx) {
+                        throw new IllegalStateException("cannot build the client");
+                    }
+                };
+        LiveAudit.Collection c = LiveAudit.run(moto.options(), List.of(AuditTarget.caller()), AuditListener.NONE,
+                List.of(io.plumbline.live.collect.Ec2Collector::new, brokenCall, brokenService));
+        Model m = c.model();
+        assertFalse(m.all(Vpc.class).isEmpty(), "the working collector's kinds are there");
+        assertTrue(m.gaps().stream().anyMatch(g -> g.kind() == io.plumbline.model.Kind.DB_CLUSTER
+                && g.reason().contains("NullPointerException")), () -> "" + m.gaps());
+        assertTrue(m.gaps().stream().anyMatch(g -> g.kind() == io.plumbline.model.Kind.SECURITY_GROUP
+                && g.reason().contains("elasticache collector")), "a broken service leaves everything undecided");
+        Result r = Engine.evaluate(m, ReferenceArchitecture.profile(), RuleRegistry.discover().all());
+        assertTrue(r.findings().stream().noneMatch(f -> f.status() == Status.PASS), () -> "no PASS: " + r.findings()
+                .stream().filter(f -> f.status() == Status.PASS).toList());
+    }
 }

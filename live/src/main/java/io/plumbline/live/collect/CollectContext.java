@@ -139,8 +139,11 @@ public final class CollectContext {
             List<R> got = call.get();
             resources.addAll(got);
             return got;
-        } catch (SdkException e) {
-            String reason = reason(e);
+        } catch (RuntimeException e) {
+            // An SDK or service error, or an answer this collector did not expect (a bug of ours): never half a kind,
+            // never an aborted audit, never a pass.
+            String reason = e instanceof SdkException sdk ? reason(sdk)
+                    : "unexpected " + e.getClass().getSimpleName() + " in Plumbline's collector: " + e.getMessage();
             notCollected.add(new NotCollected(account, region, kind, what, operation, reason));
             diagnostics.add(Diagnostic.warning("could not collect " + what + " in account " + nz(account)
                     + " region " + region + ": " + operation + " failed (" + reason + "); rules that need them "
@@ -160,8 +163,9 @@ public final class CollectContext {
                 operation);
         try {
             return Value.explicit(call.get(), at);
-        } catch (SdkException e) {
-            String reason = reason(e);
+        } catch (RuntimeException e) {
+            String reason = e instanceof SdkException sdk ? reason(sdk)
+                    : "unexpected " + e.getClass().getSimpleName() + " in Plumbline's collector: " + e.getMessage();
             if (attributeFailures.add(operation)) {
                 notCollected.add(new NotCollected(account, region, null, "attributes", operation, reason));
                 diagnostics.add(Diagnostic.warning(operation + " failed in account " + nz(account) + " region "
