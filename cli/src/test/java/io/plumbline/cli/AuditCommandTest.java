@@ -128,6 +128,11 @@ class AuditCommandTest {
         String text = Files.readString(snapshot);
         assertFalse(text.contains("not-a-secret-123") || text.contains("testing-secret-key"),
                 "no secret and no credential in a snapshot");
+        // the auditor's specifications run against last night's state too
+        Run features = plumbline("features", "--target", snapshot.toString(), "--tags", "@BAK-001");
+        assertEquals(1, features.exit(), () -> "the short-retention cluster fails its scenario: " + features.out()
+                + features.err());
+        assertTrue(features.out().contains(Seed.CLUSTER), features.out());
     }
 
     @Test
