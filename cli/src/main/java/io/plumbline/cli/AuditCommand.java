@@ -104,6 +104,13 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--stats", description = "List the API calls made, per operation.")
     boolean stats;
 
+    @Option(names = "--use-config",
+            description = "Read S3 bucket and KMS key settings from AWS Config advanced queries "
+                    + "(config:SelectResourceConfig) in regions whose recorder records them: calls per page instead of "
+                    + "per resource. Bucket and key policies are then not read (UNKNOWN); regions or types Config does "
+                    + "not record, and failed queries, fall back to the direct calls.")
+    boolean useConfig;
+
     @Option(names = "--progress", negatable = true,
             description = "Show progress on stderr (default: only when stderr is a terminal).")
     Boolean progress;
@@ -115,7 +122,7 @@ final class AuditCommand implements Callable<Integer> {
                 ? ProfileCredentialsProvider.builder().profileName(awsProfile).build()
                 : DefaultCredentialsProvider.builder().build();
         AuditOptions options = new AuditOptions(endpoint, regions, credentials, Duration.ofSeconds(callTimeout),
-                null, concurrency, null);
+                null, concurrency, null, useConfig);
         List<AuditTarget> targets = targets(options);
         boolean show = progress != null ? progress : System.console() != null;
         PrintWriter err = spec.commandLine().getErr();

@@ -173,6 +173,34 @@ class AuditCommandTest {
     }
 
     @Test
+    void useConfigReadsBucketSettingsFromConfigQueries() throws Exception {
+        // moto serves the recorder calls; ConfigStub answers SelectResourceConfig with a HAND-WRITTEN item
+        io.plumbline.live.SeedConfig.recorder(moto, true, List.of());
+        try (var s3 = io.plumbline.live.SeedData.s3(moto, MotoServer.REGION)) {
+            s3.createBucket(b -> b.bucket("acme-backups").createBucketConfiguration(c -> c
+                    .locationConstraint(MotoServer.REGION)));
+            s3.putBucketTagging(b -> b.bucket("acme-backups").tagging(t -> t.tagSet(x -> x.key("plumbline:role")
+                    .value("backups"))));
+            s3.putBucketVersioning(b -> b.bucket("acme-backups").versioningConfiguration(v -> v.status("Enabled")));
+        }
+        var stub = new io.plumbline.live.ConfigStub().add(io.plumbline.live.SeedConfig.s3Item(MotoServer.REGION,
+                new io.plumbline.live.SeedConfig.Bucket("acme-backups", Map.of("plumbline:role", "backups"),
+                        "Enabled", null, null, null, false, false, null, null, null, null, null)));
+        try (DenyingProxy proxy = DenyingProxy.answering(moto.endpoint(), stub)) {
+            Run run = audit("--endpoint-url", proxy.endpoint().toString(), "--regions", MotoServer.REGION,
+                    "--use-config", "--stats", "--format", "json", "--rules", "BAK-005");
+            assertEquals(0, run.exit(), () -> run.out() + run.err());
+            List<JsonNode> fs = findings(json(run.out()), "BAK-005");
+            assertEquals(1, fs.size(), "" + fs);
+            assertEquals("PASS", fs.get(0).path("status").asText(), "" + fs);
+            String all = run.out() + run.err();
+            assertTrue(all.contains("Config:SelectResourceConfig"), all);
+            assertFalse(all.contains("S3:GetBucketVersioning"), "versioning came from Config: " + all);
+            assertTrue(stub.calls() >= 2, "S3 and KMS queries");
+        }
+    }
+
+    @Test
     void incompleteAuditInTextNamesWhatIsMissing() throws Exception {
         try (DenyingProxy proxy = new DenyingProxy(moto.endpoint(), Set.of("rds:DescribeDBInstances"))) {
             Run run = audit("--endpoint-url", proxy.endpoint().toString(), "--regions", MotoServer.REGION,

@@ -21,10 +21,13 @@ import software.amazon.awssdk.core.retry.RetryMode;
  *                       default
  * @param concurrency    how many account × region × service collections run at once
  * @param callObserver   an extra interceptor on every client (counting calls, recording operations); null for none
+ * @param useConfig      read S3 bucket and KMS key settings from AWS Config advanced queries
+ *                       ({@code config:SelectResourceConfig}) where the region's recorder records the type, instead of
+ *                       calls per resource; the direct calls remain the fallback (opt-in, {@code --use-config})
  */
 public record AuditOptions(URI endpoint, List<String> regions, AwsCredentialsProvider credentials,
                            Duration apiCallTimeout, RetryMode retryMode, int concurrency,
-                           ExecutionInterceptor callObserver) {
+                           ExecutionInterceptor callObserver, boolean useConfig) {
 
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_CONCURRENCY = 8;
@@ -38,8 +41,14 @@ public record AuditOptions(URI endpoint, List<String> regions, AwsCredentialsPro
     }
 
     public AuditOptions(URI endpoint, List<String> regions, AwsCredentialsProvider credentials,
+                        Duration apiCallTimeout, RetryMode retryMode, int concurrency,
+                        ExecutionInterceptor callObserver) {
+        this(endpoint, regions, credentials, apiCallTimeout, retryMode, concurrency, callObserver, false);
+    }
+
+    public AuditOptions(URI endpoint, List<String> regions, AwsCredentialsProvider credentials,
                         Duration apiCallTimeout, RetryMode retryMode) {
-        this(endpoint, regions, credentials, apiCallTimeout, retryMode, DEFAULT_CONCURRENCY, null);
+        this(endpoint, regions, credentials, apiCallTimeout, retryMode, DEFAULT_CONCURRENCY, null, false);
     }
 
     /** The SDK's default credential chain, adaptive retry; {@code endpoint} may be null. */
@@ -48,27 +57,38 @@ public record AuditOptions(URI endpoint, List<String> regions, AwsCredentialsPro
     }
 
     public AuditOptions withCredentials(AwsCredentialsProvider provider) {
-        return new AuditOptions(endpoint, regions, provider, apiCallTimeout, retryMode, concurrency, callObserver);
+        return new AuditOptions(endpoint, regions, provider, apiCallTimeout, retryMode, concurrency,
+                callObserver, useConfig);
     }
 
     public AuditOptions withRegions(List<String> newRegions) {
         return new AuditOptions(endpoint, newRegions, credentials, apiCallTimeout, retryMode, concurrency,
-                callObserver);
+                callObserver, useConfig);
     }
 
     public AuditOptions withRetryMode(RetryMode mode) {
-        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, mode, concurrency, callObserver);
+        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, mode, concurrency,
+                callObserver, useConfig);
     }
 
     public AuditOptions withApiCallTimeout(Duration timeout) {
-        return new AuditOptions(endpoint, regions, credentials, timeout, retryMode, concurrency, callObserver);
+        return new AuditOptions(endpoint, regions, credentials, timeout, retryMode, concurrency,
+                callObserver, useConfig);
     }
 
     public AuditOptions withConcurrency(int n) {
-        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, n, callObserver);
+        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, n,
+                callObserver, useConfig);
     }
 
     public AuditOptions withCallObserver(ExecutionInterceptor observer) {
-        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, concurrency, observer);
+        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, concurrency,
+                observer, useConfig);
+    }
+
+    /** The same audit, reading S3 and KMS settings from AWS Config where it records them ({@code --use-config}). */
+    public AuditOptions withUseConfig(boolean on) {
+        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, concurrency, callObserver,
+                on);
     }
 }

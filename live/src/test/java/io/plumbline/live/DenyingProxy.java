@@ -22,7 +22,8 @@ import java.util.Set;
  * document as in the AWS Query API error format); with {@link #throttling}, the first N requests of a service get the
  * throttling error AWS returns (EC2: HTTP 503 {@code RequestLimitExceeded} in EC2's Response/Errors document; query
  * services: HTTP 400 {@code Throttling} in an ErrorResponse), as documented in the EC2 and Query API error references.
- * Everything else is forwarded to moto unchanged.
+ * With {@link #answering}, a test's {@link Answer} may reply to requests itself (an operation moto does not serve);
+ * everything else is forwarded to moto unchanged.
  */
 public final class DenyingProxy implements AutoCloseable {
 
@@ -37,6 +38,23 @@ public final class DenyingProxy implements AutoCloseable {
     private final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> seen =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger throttled = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile Answer answer;
+
+    /** A reply of the proxy itself. */
+    public record Reply(int status, String contentType, byte[] body) {
+    }
+
+    /** Answers a request itself, or returns null to let it through to moto. */
+    public interface Answer {
+        Reply answer(String method, String path, java.util.Map<String, List<String>> headers, byte[] body);
+    }
+
+    /** A proxy that lets {@code answer} reply to the requests it chooses and forwards the rest to moto. */
+    public static DenyingProxy answering(URI upstream, Answer answer) throws IOException {
+        DenyingProxy p = new DenyingProxy(upstream, Set.of(), java.util.Map.of());
+        p.answer = answer;
+        return p;
+    }
 
     public DenyingProxy(URI upstream, Set<String> deniedServices) throws IOException {
         this(upstream, deniedServices, java.util.Map.of());
@@ -182,6 +200,19 @@ public final class DenyingProxy implements AutoCloseable {
                     }
                     return;
                 }
+            }
+            Answer a = answer;
+            Reply reply = a == null ? null : a.answer(ex.getRequestMethod(), ex.getRequestURI().toString(),
+                    ex.getRequestHeaders(), body);
+            if (reply != null) {
+                ex.getResponseHeaders().add("Content-Type", reply.contentType());
+                ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+                if (reply.body().length > 0) {
+                    try (OutputStream out = ex.getResponseBody()) {
+                        out.write(reply.body());
+                    }
+                }
+                return;
             }
             HttpRequest.Builder rb = HttpRequest.newBuilder(upstream.resolve(ex.getRequestURI().toString()))
                     .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Value;
+import io.plumbline.model.Defaults;
 import io.plumbline.model.edge.CloudFrontDistribution;
+import io.plumbline.model.security.KmsKey;
 import io.plumbline.model.security.OidcProvider;
+import io.plumbline.model.storage.LifecycleRule;
+import io.plumbline.model.storage.S3Bucket;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -15,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -253,5 +258,256 @@ public final class ConfigItems {
         o.clientIds = strings(item, "configuration.ClientIdList", x -> x);
         o.thumbprints = strings(item, "configuration.ThumbprintList", x -> x);
         return o;
+    }
+
+    // ------------------------------------------------------------------ AWS::S3::Bucket
+
+    private static final String SC = "supplementaryConfiguration.";
+
+    /**
+     * What {@link S3Collector} selects for {@code --use-config}: only properties of the advanced-query schema of
+     * AWS::S3::Bucket (awslabs/aws-config-resource-schema, {@code AWS::S3::Bucket.properties.json}), leaf by leaf.
+     * Bucket policies and replication rules are not queryable there (only
+     * {@code BucketReplicationConfiguration.roleARN}).
+     */
+    public static final List<String> S3_PROPERTIES = List.of("resourceId", "resourceName", "resourceType", "arn",
+            "awsRegion", "tags",
+            SC + "BucketVersioningConfiguration.status",
+            SC + "BucketVersioningConfiguration.isMfaDeleteEnabled",
+            SC + "ServerSideEncryptionConfiguration.rules.applyServerSideEncryptionByDefault.sseAlgorithm",
+            SC + "ServerSideEncryptionConfiguration.rules.applyServerSideEncryptionByDefault.kmsMasterKeyID",
+            SC + "ServerSideEncryptionConfiguration.rules.bucketKeyEnabled",
+            SC + "PublicAccessBlockConfiguration.blockPublicAcls",
+            SC + "PublicAccessBlockConfiguration.blockPublicPolicy",
+            SC + "PublicAccessBlockConfiguration.ignorePublicAcls",
+            SC + "PublicAccessBlockConfiguration.restrictPublicBuckets",
+            SC + "BucketLifecycleConfiguration.rules.status",
+            SC + "BucketLifecycleConfiguration.rules.transitions.storageClass",
+            SC + "BucketLifecycleConfiguration.rules.expirationInDays",
+            SC + "BucketLifecycleConfiguration.rules.noncurrentVersionExpirationInDays",
+            SC + "BucketReplicationConfiguration.roleARN",
+            SC + "BucketLoggingConfiguration.destinationBucketName");
+
+    /** Why a bucket policy is unknown under {@code --use-config}. */
+    public static final String NO_BUCKET_POLICY = "AWS Config advanced queries do not return bucket policies "
+            + "(BucketPolicy is not a queryable property of AWS::S3::Bucket); audit without --use-config to read them";
+
+    /**
+     * Fills {@code r}'s settings from its configuration item, with the same strings and the same meaning of "not
+     * configured" as {@link S3Collector}'s Get calls, at provenance {@code p} (the bucket ARN and
+     * {@code config:SelectResourceConfig}). Answers the S3 operations whose settings the item cannot give and that
+     * must be read directly: every setting when the item carries no recorded settings (no versioning status, which
+     * Config records for every bucket — "Off" when never enabled), the replication rules when replication is
+     * configured (Config's query schema only has its role). A value of the wrong type is UNKNOWN naming the path.
+     *
+     * <p>Config records {@code PublicAccessBlockConfiguration}, {@code BucketLifecycleConfiguration} and
+     * {@code BucketReplicationConfiguration} only for buckets that have them (the same "not configured" the Get calls
+     * answer with NoSuchPublicAccessBlockConfiguration, NoSuchLifecycleConfiguration,
+     * ReplicationConfigurationNotFoundError); {@code BucketLoggingConfiguration} always, with a null destination
+     * when logging is off; {@code ServerSideEncryptionConfiguration} whenever the bucket has one (all buckets since
+     * 2023; without one S3 applies SSE-S3, the same default the direct path records).
+     */
+    public static Set<String> s3Bucket(Item item, S3Bucket r, Provenance p) {
+        if (!"AWS::S3::Bucket".equals(item.resourceType()) && item.resourceType() != null) {
+            throw new IllegalArgumentException("not an S3 bucket: " + item.resourceType());
+        }
+        Set<String> direct = new TreeSet<>();
+        JsonNode status = item.path(SC + "BucketVersioningConfiguration.status");
+        if (status.isMissingNode() || status.isNull()) {
+            // Config has not recorded this bucket's settings (yet): nothing of it is taken for "not configured".
+            direct.addAll(List.of(S3Collector.GET_BUCKET_TAGGING, S3Collector.GET_BUCKET_VERSIONING,
+                    S3Collector.GET_ENCRYPTION_CONFIGURATION, S3Collector.GET_PUBLIC_ACCESS_BLOCK,
+                    S3Collector.GET_REPLICATION_CONFIGURATION, S3Collector.GET_LIFECYCLE_CONFIGURATION,
+                    S3Collector.GET_BUCKET_LOGGING, S3Collector.GET_BUCKET_POLICY));
+            return direct;
+        }
+        r.tags = Value.explicit(item.tags() == null ? Map.of() : item.tags(), p);
+        // Config records the SDK's BucketVersioningConfiguration: "Off" when never enabled (the sources' "Disabled").
+        String st = status.asText();
+        r.versioning = switch (st) {
+            case "Off" -> Value.explicit("Disabled", p);
+            case "Enabled", "Suspended" -> Value.explicit(st, p);
+            default -> Value.unknown(SC + "BucketVersioningConfiguration.status is not a versioning status: " + st, p);
+        };
+        String mfaPath = SC + "BucketVersioningConfiguration.isMfaDeleteEnabled";
+        Value<Boolean> mfa = flag(item, mfaPath, null, p);
+        r.mfaDelete = mfa.map(b -> b ? "Enabled" : "Disabled");
+        s3Encryption(item, r, p);
+        JsonNode pab = item.path(SC + "PublicAccessBlockConfiguration");
+        r.blockPublicAcls = flag(item, SC + "PublicAccessBlockConfiguration.blockPublicAcls", false, p);
+        r.blockPublicPolicy = flag(item, SC + "PublicAccessBlockConfiguration.blockPublicPolicy", false, p);
+        r.ignorePublicAcls = flag(item, SC + "PublicAccessBlockConfiguration.ignorePublicAcls", false, p);
+        r.restrictPublicBuckets = flag(item, SC + "PublicAccessBlockConfiguration.restrictPublicBuckets", false, p);
+        if (!pab.isMissingNode() && !pab.isNull() && !pab.isObject()) {
+            Value<Boolean> bad = Value.unknown(SC + "PublicAccessBlockConfiguration is not an object", p);
+            r.blockPublicAcls = bad;
+            r.blockPublicPolicy = bad;
+            r.ignorePublicAcls = bad;
+            r.restrictPublicBuckets = bad;
+        }
+        r.lifecycleRules = s3Lifecycle(item, p);
+        JsonNode replication = item.path(SC + "BucketReplicationConfiguration");
+        if (replication.isMissingNode() || replication.isNull()) r.replicationRules = Value.explicit(List.of(), p);
+        else direct.add(S3Collector.GET_REPLICATION_CONFIGURATION); // rules are not queryable: read them directly
+        JsonNode target = item.path(SC + "BucketLoggingConfiguration.destinationBucketName");
+        if (target.isMissingNode() || target.isNull() || (target.isTextual() && target.asText().isBlank())) {
+            r.loggingTarget = Value.explicit(null, p);
+        } else if (target.isTextual()) {
+            r.loggingTarget = Value.explicit(target.asText(), p);
+        } else {
+            r.loggingTarget = Value.unknown(SC + "BucketLoggingConfiguration.destinationBucketName is not a name", p);
+        }
+        r.policy = Value.unknown(NO_BUCKET_POLICY, p);
+        return direct;
+    }
+
+    private static void s3Encryption(Item item, S3Bucket r, Provenance p) {
+        JsonNode cfg = item.path(SC + "ServerSideEncryptionConfiguration");
+        JsonNode rules = child(cfg, "rules");
+        if (!cfg.isMissingNode() && !cfg.isNull() && !(rules.isArray() || rules.isMissingNode())) {
+            String why = SC + "ServerSideEncryptionConfiguration.rules is not a list";
+            r.sseAlgorithm = Value.unknown(why, p);
+            r.sseKmsKey = Value.unknown(why, p);
+            r.bucketKeyEnabled = Value.unknown(why, p);
+            return;
+        }
+        JsonNode rule = rules.isArray() && rules.size() > 0 ? rules.get(0) : MissingNode.getInstance();
+        JsonNode byDefault = child(rule, "applyServerSideEncryptionByDefault");
+        if (byDefault.isMissingNode() || byDefault.isNull()) {
+            // No default-encryption configuration: S3 applies SSE-S3 (as S3Collector records it).
+            r.sseAlgorithm = Value.defaulted(Defaults.S3_DEFAULT_SSE, p);
+            r.sseKmsKey = Value.explicit(null, p);
+        } else {
+            JsonNode alg = child(byDefault, "sseAlgorithm");
+            r.sseAlgorithm = alg.isTextual() ? Value.explicit(alg.asText(), p)
+                    : Value.unknown(SC + "ServerSideEncryptionConfiguration has a rule without sseAlgorithm", p);
+            JsonNode key = child(byDefault, "kmsMasterKeyID");
+            r.sseKmsKey = Value.explicit(key.isTextual() && !key.asText().isBlank() ? new Ref(key.asText()) : null, p);
+        }
+        JsonNode bucketKey = child(rule, "bucketKeyEnabled");
+        if (bucketKey.isMissingNode() || bucketKey.isNull()) r.bucketKeyEnabled = Value.explicit(false, p);
+        else if (bucketKey.isBoolean()) r.bucketKeyEnabled = Value.explicit(bucketKey.asBoolean(), p);
+        else r.bucketKeyEnabled = Value.unknown(SC + "ServerSideEncryptionConfiguration.rules.bucketKeyEnabled "
+                    + "is not a boolean: " + bucketKey.asText(), p);
+    }
+
+    private static Value<List<LifecycleRule>> s3Lifecycle(Item item, Provenance p) {
+        JsonNode cfg = item.path(SC + "BucketLifecycleConfiguration");
+        if (cfg.isMissingNode() || cfg.isNull()) return Value.explicit(List.of(), p);
+        JsonNode rules = child(cfg, "rules");
+        if (rules.isMissingNode() || rules.isNull()) return Value.explicit(List.of(), p);
+        if (!rules.isArray()) return Value.unknown(SC + "BucketLifecycleConfiguration.rules is not a list", p);
+        List<LifecycleRule> out = new ArrayList<>();
+        for (JsonNode rule : rules) {
+            JsonNode status = child(rule, "status");
+            if (!status.isTextual()) {
+                return Value.unknown(SC + "BucketLifecycleConfiguration has a rule without status", p);
+            }
+            List<String> classes = new ArrayList<>();
+            for (JsonNode t : items(child(rule, "transitions"))) {
+                JsonNode sc = child(t, "storageClass");
+                if (sc.isTextual()) classes.add(sc.asText());
+            }
+            out.add(new LifecycleRule(Value.explicit(status.asText(), p), Value.explicit(List.copyOf(classes), p),
+                    days(child(rule, "expirationInDays"), "expirationInDays", p),
+                    days(child(rule, "noncurrentVersionExpirationInDays"), "noncurrentVersionExpirationInDays", p)));
+        }
+        return Value.explicit(List.copyOf(out), p);
+    }
+
+    /** Days of a lifecycle action; the SDK Config records with leaves -1 (or 0) where the rule has none. */
+    private static Value<Integer> days(JsonNode n, String what, Provenance p) {
+        if (n.isMissingNode() || n.isNull()) return Value.explicit(null, p);
+        if (!n.isIntegralNumber()) return Value.unknown(what + " is not a number of days: " + n.asText(), p);
+        return Value.explicit(n.asInt() > 0 ? n.asInt() : null, p);
+    }
+
+    /** A boolean at {@code path}; {@code absent} when missing or null; UNKNOWN when not a boolean. */
+    private static Value<Boolean> flag(Item item, String path, Boolean absent, Provenance p) {
+        JsonNode n = item.path(path);
+        if (n.isMissingNode() || n.isNull()) return Value.explicit(absent, p);
+        if (n.isBoolean()) return Value.explicit(n.asBoolean(), p);
+        return Value.unknown(path + " is not a boolean: " + n.asText(), p);
+    }
+
+    // ------------------------------------------------------------------ AWS::KMS::Key
+
+    /**
+     * What {@link KmsCollector} selects for {@code --use-config}: properties of the advanced-query schema of
+     * AWS::KMS::Key ({@code AWS::KMS::Key.properties.json}; {@code customerMasterKeySpec} is the key spec under its
+     * older name). The key policy, multi-Region flag, rotation period and pending-deletion window are not in it.
+     */
+    public static final List<String> KMS_PROPERTIES = List.of("resourceId", "resourceType", "arn", "awsRegion", "tags",
+            "configuration.keyId", "configuration.enabled", "configuration.keyState", "configuration.keyManager",
+            "configuration.keyUsage", "configuration.customerMasterKeySpec", "configuration.origin",
+            "supplementaryConfiguration.KeyRotationStatus");
+
+    public static final String NO_KEY_POLICY = "AWS Config does not record KMS key policies (not a property of "
+            + "AWS::KMS::Key configuration items); audit without --use-config to read them";
+    public static final String NO_MULTI_REGION = "AWS Config does not record whether a KMS key is multi-Region; audit "
+            + "without --use-config to read it";
+    public static final String NO_ROTATION_PERIOD = "AWS Config records whether a KMS key rotates, not its rotation "
+            + "period; audit without --use-config to read it";
+    public static final String NO_DELETION_WINDOW = "AWS Config records the deletion date of a KMS key pending "
+            + "deletion, not its waiting period; audit without --use-config to read it";
+
+    /**
+     * Fills {@code r} (already named and aliased by ListKeys/ListAliases) from its configuration item with the same
+     * strings and defaults as {@link KmsCollector}'s DescribeKey/GetKeyRotationStatus/ListResourceTags path. Answers
+     * the KMS operations still to call: {@code kms:DescribeKey} (meaning: read the whole key directly) when the item
+     * lacks the manager, state, spec or origin that everything else depends on; {@code kms:GetKeyRotationStatus}
+     * when a key that can rotate has no recorded rotation status.
+     */
+    public static Set<String> kmsKey(Item item, KmsKey r, Provenance p) {
+        if (!"AWS::KMS::Key".equals(item.resourceType()) && item.resourceType() != null) {
+            throw new IllegalArgumentException("not a KMS key: " + item.resourceType());
+        }
+        JsonNode manager = item.path("configuration.keyManager");
+        JsonNode state = item.path("configuration.keyState");
+        JsonNode spec = item.path("configuration.customerMasterKeySpec");
+        JsonNode origin = item.path("configuration.origin");
+        if (!manager.isTextual() || !state.isTextual() || !spec.isTextual() || !origin.isTextual()) {
+            return Set.of(KmsCollector.DESCRIBE_KEY);
+        }
+        Set<String> direct = new TreeSet<>();
+        r.keyManager = Value.explicit(manager.asText(), p);
+        r.keyState = Value.explicit(state.asText(), p);
+        r.keySpec = Value.explicit(spec.asText(), p);
+        r.origin = Value.explicit(origin.asText(), p);
+        r.keyUsage = item.path("configuration.keyUsage").isMissingNode()
+                ? Value.unknown("the configuration item has no configuration.keyUsage", p)
+                : str(item, "configuration.keyUsage").withProvenance(p);
+        r.enabled = item.path("configuration.enabled").isMissingNode()
+                ? Value.unknown("the configuration item has no configuration.enabled", p)
+                : bool(item, "configuration.enabled").withProvenance(p);
+        r.multiRegion = Value.unknown(NO_MULTI_REGION, p);
+        if ("PendingDeletion".equals(state.asText())) r.deletionWindowDays = Value.unknown(NO_DELETION_WINDOW, p);
+        if ("AWS".equals(manager.asText())) {
+            r.rotationEnabled = Value.defaulted(KmsCollector.AWS_MANAGED_ROTATION, p);
+            r.tags = Value.explicit(Map.of(), p); // AWS-managed keys cannot carry tags
+            return direct;
+        }
+        boolean canRotate = "SYMMETRIC_DEFAULT".equals(spec.asText()) && "AWS_KMS".equals(origin.asText());
+        if (canRotate) {
+            JsonNode rot = item.path("supplementaryConfiguration.KeyRotationStatus");
+            if (rot.isMissingNode() || rot.isNull()) {
+                direct.add(KmsCollector.GET_KEY_ROTATION_STATUS);
+            } else if (rot.isBoolean() || "true".equals(rot.asText()) || "false".equals(rot.asText())) {
+                boolean on = rot.isBoolean() ? rot.asBoolean() : Boolean.parseBoolean(rot.asText());
+                r.rotationEnabled = Value.explicit(on, p);
+                // GetKeyRotationStatus reports a period only for a rotating key
+                r.rotationPeriodDays = on ? Value.unknown(NO_ROTATION_PERIOD, p) : Value.explicit(null, p);
+            } else {
+                r.rotationEnabled = Value.unknown("supplementaryConfiguration.KeyRotationStatus is not a boolean: "
+                        + rot.asText(), p);
+                r.rotationPeriodDays = Value.unknown("supplementaryConfiguration.KeyRotationStatus is not a boolean: "
+                        + rot.asText(), p);
+            }
+        } else {
+            r.rotationEnabled = Value.defaulted(KmsCollector.CANNOT_ROTATE, p);
+        }
+        r.policy = Value.unknown(NO_KEY_POLICY, p);
+        r.tags = Value.explicit(item.tags() == null ? Map.of() : item.tags(), p);
+        return direct;
     }
 }

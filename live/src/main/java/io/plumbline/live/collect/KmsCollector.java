@@ -45,6 +45,7 @@ public final class KmsCollector implements Collector {
 
     private KmsClient kms;
     private CollectContext ctx;
+    private ConfigSelect.Items fromConfig;
 
     @Override
     public String service() {
@@ -54,6 +55,9 @@ public final class KmsCollector implements Collector {
     @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
+        // --use-config: the region's key settings in a few queries (null: read directly, a note says why)
+        this.fromConfig = ConfigSelect.select(clients, ctx, "AWS::KMS::Key", ConfigItems.KMS_PROPERTIES,
+                "KMS key settings");
         try (KmsClient client = clients.build(KmsClient.builder(), ctx.region())) {
             this.kms = client;
             ctx.collect(Kind.KMS_KEY, "KMS keys", LIST_KEYS, this::keys);
@@ -102,6 +106,17 @@ public final class KmsCollector implements Collector {
             r.name = Value.unknown(aliases.note(), aliases.provenance());
         }
 
+        ConfigItems.Item ci = fromConfig == null ? null : fromConfig.get(keyId);
+        if (ci != null) {
+            // From the configuration item; the key is read directly only for what the item lacks.
+            java.util.Set<String> direct = ConfigItems.kmsKey(ci, r, ctx.at(arn, ConfigSelect.SELECT_RESOURCE_CONFIG));
+            if (direct.isEmpty()) return r;
+            if (!direct.contains(DESCRIBE_KEY)) {
+                rotation(r, arn);
+                return r;
+            }
+        }
+
         Value<KeyMetadata> meta = ctx.read(DESCRIBE_KEY, ctx.at(arn, DESCRIBE_KEY),
                 () -> kms.describeKey(b -> b.keyId(arn)).keyMetadata());
         r.enabled = meta.map(KeyMetadata::enabled);
@@ -133,10 +148,7 @@ public final class KmsCollector implements Collector {
         // checked; imported (EXTERNAL) and custom-key-store material cannot rotate automatically.
         boolean canRotate = "SYMMETRIC_DEFAULT".equals(m.keySpecAsString()) && "AWS_KMS".equals(m.originAsString());
         if (canRotate) {
-            Value<GetKeyRotationStatusResponse> rot = ctx.read(GET_KEY_ROTATION_STATUS,
-                    ctx.at(arn, GET_KEY_ROTATION_STATUS), () -> kms.getKeyRotationStatus(b -> b.keyId(arn)));
-            r.rotationEnabled = rot.map(GetKeyRotationStatusResponse::keyRotationEnabled);
-            r.rotationPeriodDays = rot.map(GetKeyRotationStatusResponse::rotationPeriodInDays);
+            rotation(r, arn);
         } else {
             r.rotationEnabled = Value.defaulted(CANNOT_ROTATE, meta.provenance());
         }
@@ -144,6 +156,13 @@ public final class KmsCollector implements Collector {
                 () -> kms.getKeyPolicy(b -> b.keyId(arn).policyName("default")).policy());
         r.tags = ctx.read(LIST_RESOURCE_TAGS, ctx.at(arn, LIST_RESOURCE_TAGS), () -> tags(arn));
         return r;
+    }
+
+    private void rotation(KmsKey r, String arn) {
+        Value<GetKeyRotationStatusResponse> rot = ctx.read(GET_KEY_ROTATION_STATUS,
+                ctx.at(arn, GET_KEY_ROTATION_STATUS), () -> kms.getKeyRotationStatus(b -> b.keyId(arn)));
+        r.rotationEnabled = rot.map(GetKeyRotationStatusResponse::keyRotationEnabled);
+        r.rotationPeriodDays = rot.map(GetKeyRotationStatusResponse::rotationPeriodInDays);
     }
 
     private Map<String, String> tags(String arn) {

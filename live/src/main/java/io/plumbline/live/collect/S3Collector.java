@@ -54,6 +54,7 @@ public final class S3Collector implements Collector {
 
     private S3Client s3;
     private CollectContext ctx;
+    private ConfigSelect.Items fromConfig;
 
     @Override
     public String service() {
@@ -63,6 +64,9 @@ public final class S3Collector implements Collector {
     @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
+        // --use-config: the region's bucket settings in a few queries (null: read directly, a note says why)
+        this.fromConfig = ConfigSelect.select(clients, ctx, "AWS::S3::Bucket", ConfigItems.S3_PROPERTIES,
+                "S3 bucket settings");
         try (S3Client client = clients.s3(ctx.region())) {
             this.s3 = client;
             List<String> unplaced = new ArrayList<>();
@@ -107,10 +111,16 @@ public final class S3Collector implements Collector {
     public List<S3Bucket> buckets(List<String> unplaced) {
         List<S3Bucket> out = new ArrayList<>();
         List<Bucket> all = new ArrayList<>();
+        List<String> unrecorded = new ArrayList<>();
         for (var page : s3.listBucketsPaginator(b -> { })) all.addAll(page.buckets());
         for (Bucket b : all) {
             String arn = b.bucketArn() != null ? b.bucketArn() : "arn:" + ctx.partition() + ":s3:::" + b.name();
             String region = b.bucketRegion();
+            ConfigItems.Item ci = fromConfig == null ? null : fromConfig.get(b.name());
+            if (ci != null && (region == null || region.isBlank() || region.equals(ctx.region()))) {
+                out.add(bucket(b.name(), arn, ci)); // Config recorded it in this region
+                continue;
+            }
             if (region == null || region.isBlank()) {
                 Value<String> location = ctx.read(GET_BUCKET_LOCATION, ctx.at(arn, GET_BUCKET_LOCATION),
                         () -> regionOf(s3.getBucketLocation(r -> r.bucket(b.name())).locationConstraintAsString()));
@@ -120,12 +130,26 @@ public final class S3Collector implements Collector {
                 }
                 region = location.get();
             }
-            if (region.equals(ctx.region())) out.add(bucket(b.name(), arn));
+            if (region.equals(ctx.region())) {
+                out.add(bucket(b.name(), arn, null));
+                if (fromConfig != null) unrecorded.add(b.name());
+            }
+        }
+        if (!unrecorded.isEmpty()) {
+            ctx.diagnostics().add(io.plumbline.model.Diagnostic.info("--use-config: AWS Config has no configuration "
+                    + "item for bucket(s) " + unrecorded + " in account " + ctx.account() + " region " + ctx.region()
+                    + " (not recorded yet?); they were read directly",
+                    ctx.at(null, ConfigSelect.SELECT_RESOURCE_CONFIG)));
         }
         return out;
     }
 
-    private S3Bucket bucket(String name, String arn) {
+    /** Every setting's operation: what the direct path reads for a bucket Config does not describe. */
+    private static final java.util.Set<String> ALL_SETTINGS = java.util.Set.of(GET_BUCKET_TAGGING,
+            GET_BUCKET_VERSIONING, GET_ENCRYPTION_CONFIGURATION, GET_PUBLIC_ACCESS_BLOCK, GET_REPLICATION_CONFIGURATION,
+            GET_LIFECYCLE_CONFIGURATION, GET_BUCKET_LOGGING, GET_BUCKET_POLICY);
+
+    private S3Bucket bucket(String name, String arn, ConfigItems.Item ci) {
         Provenance p = ctx.at(arn, LIST_BUCKETS);
         S3Bucket r = new S3Bucket(arn, "s3:Bucket", p);
         r.awsId = v(name, p);
@@ -135,28 +159,35 @@ public final class S3Collector implements Collector {
         r.addAlias(name);
         r.addAlias("arn:aws:s3:::" + name);
 
-        r.tags = ctx.read(GET_BUCKET_TAGGING, ctx.at(arn, GET_BUCKET_TAGGING), orAbsent(() -> {
+        // From the configuration item where Config has it; what it cannot give is read directly below.
+        java.util.Set<String> direct = ci == null ? ALL_SETTINGS
+                : ConfigItems.s3Bucket(ci, r, ctx.at(arn, ConfigSelect.SELECT_RESOURCE_CONFIG));
+        if (direct.contains(GET_BUCKET_TAGGING)) r.tags = ctx.read(GET_BUCKET_TAGGING,
+                ctx.at(arn, GET_BUCKET_TAGGING), orAbsent(() -> {
             Map<String, String> tags = new LinkedHashMap<>();
             s3.getBucketTagging(x -> x.bucket(name)).tagSet().forEach(t -> tags.put(t.key(), t.value()));
             return tags;
         }, "NoSuchTagSet", Map.of()));
 
-        Value<GetBucketVersioningResponse> ver = ctx.read(GET_BUCKET_VERSIONING, ctx.at(arn, GET_BUCKET_VERSIONING),
-                () -> s3.getBucketVersioning(x -> x.bucket(name)));
-        // No Status: versioning was never enabled ("Disabled", as the plan and template sources say).
-        r.versioning = derive(ver, x -> x.statusAsString() == null ? "Disabled" : x.statusAsString());
-        r.mfaDelete = derive(ver, GetBucketVersioningResponse::mfaDeleteAsString);
+        if (direct.contains(GET_BUCKET_VERSIONING)) {
+            Value<GetBucketVersioningResponse> ver = ctx.read(GET_BUCKET_VERSIONING,
+                    ctx.at(arn, GET_BUCKET_VERSIONING), () -> s3.getBucketVersioning(x -> x.bucket(name)));
+            // No Status: versioning was never enabled ("Disabled", as the plan and template sources say).
+            r.versioning = derive(ver, x -> x.statusAsString() == null ? "Disabled" : x.statusAsString());
+            r.mfaDelete = derive(ver, GetBucketVersioningResponse::mfaDeleteAsString);
+        }
 
-        encryption(r, name, arn);
-        publicAccessBlock(r, name, arn);
-        replication(r, name, arn);
-        lifecycle(r, name, arn);
+        if (direct.contains(GET_ENCRYPTION_CONFIGURATION)) encryption(r, name, arn);
+        if (direct.contains(GET_PUBLIC_ACCESS_BLOCK)) publicAccessBlock(r, name, arn);
+        if (direct.contains(GET_REPLICATION_CONFIGURATION)) replication(r, name, arn);
+        if (direct.contains(GET_LIFECYCLE_CONFIGURATION)) lifecycle(r, name, arn);
 
-        r.loggingTarget = ctx.read(GET_BUCKET_LOGGING, ctx.at(arn, GET_BUCKET_LOGGING), () -> {
+        if (direct.contains(GET_BUCKET_LOGGING)) r.loggingTarget = ctx.read(GET_BUCKET_LOGGING,
+                ctx.at(arn, GET_BUCKET_LOGGING), () -> {
             var logging = s3.getBucketLogging(x -> x.bucket(name)).loggingEnabled();
             return logging == null ? null : logging.targetBucket();
         });
-        r.policy = ctx.read(GET_BUCKET_POLICY, ctx.at(arn, GET_BUCKET_POLICY),
+        if (direct.contains(GET_BUCKET_POLICY)) r.policy = ctx.read(GET_BUCKET_POLICY, ctx.at(arn, GET_BUCKET_POLICY),
                 orAbsent(() -> s3.getBucketPolicy(x -> x.bucket(name)).policy(), "NoSuchBucketPolicy", null));
         return r;
     }

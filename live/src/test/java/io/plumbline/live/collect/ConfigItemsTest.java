@@ -128,4 +128,86 @@ class ConfigItemsTest {
         assertThrows(IllegalArgumentException.class, () -> ConfigItems.cloudFront(item));
         assertEquals(2, ConfigItems.parseAll(List.of(DISTRIBUTION, ci)).size());
     }
+
+    // ------------------------------------------------------------------ S3 and KMS (--use-config)
+
+    private static final io.plumbline.model.Provenance AT = io.plumbline.model.Provenance.live("123456789012",
+            "eu-west-1", "arn", ConfigItems.SELECT_RESOURCE_CONFIG);
+
+    @Test
+    void aBucketItemWithoutRecordedSettingsIsReadDirectlyNotTakenForNotConfigured() {
+        // Hand-written: a Select result whose supplementaryConfiguration is missing (Config has not recorded it yet)
+        ConfigItems.Item item = ConfigItems.parse("""
+                {"resourceType":"AWS::S3::Bucket","resourceId":"b","resourceName":"b","awsRegion":"eu-west-1",
+                 "tags":[]}""");
+        var r = new io.plumbline.model.storage.S3Bucket("arn:aws:s3:::b", "s3:Bucket", AT);
+        var direct = ConfigItems.s3Bucket(item, r, AT);
+        assertTrue(direct.containsAll(List.of(S3Collector.GET_BUCKET_VERSIONING, S3Collector.GET_PUBLIC_ACCESS_BLOCK,
+                S3Collector.GET_ENCRYPTION_CONFIGURATION, S3Collector.GET_LIFECYCLE_CONFIGURATION)), "" + direct);
+        assertEquals(Certainty.UNKNOWN, r.blockPublicAcls.certainty(), "left for the direct read, not false");
+        assertEquals(Certainty.UNKNOWN, r.versioning.certainty());
+    }
+
+    @Test
+    void bucketSettingsUseTheDirectPathsStringsAndReplicationRulesAreReadDirectly() {
+        // Hand-written from AWS::S3::Bucket.properties.json (leaf paths; -1 is how the recorded SDK model leaves an
+        // unset lifecycle expiration)
+        ConfigItems.Item item = ConfigItems.parse("""
+                {"resourceType":"AWS::S3::Bucket","resourceId":"b","awsRegion":"eu-west-1",
+                 "tags":[{"key":"k","value":"v"}],
+                 "supplementaryConfiguration":{
+                   "BucketVersioningConfiguration":{"status":"Suspended","isMfaDeleteEnabled":true},
+                   "ServerSideEncryptionConfiguration":{"rules":[{"applyServerSideEncryptionByDefault":
+                     {"sseAlgorithm":"AES256","kmsMasterKeyID":""}}]},
+                   "BucketLifecycleConfiguration":{"rules":[{"status":"Disabled","expirationInDays":-1,
+                     "noncurrentVersionExpirationInDays":7,"transitions":[{"storageClass":"DEEP_ARCHIVE"}]}]},
+                   "BucketReplicationConfiguration":{"roleARN":"arn:aws:iam::123456789012:role/r"},
+                   "BucketLoggingConfiguration":{}}}""");
+        var r = new io.plumbline.model.storage.S3Bucket("arn:aws:s3:::b", "s3:Bucket", AT);
+        assertEquals(java.util.Set.of(S3Collector.GET_REPLICATION_CONFIGURATION), ConfigItems.s3Bucket(item, r, AT));
+        assertEquals("Suspended", r.versioning.get());
+        assertEquals("Enabled", r.mfaDelete.get());
+        assertEquals("AES256", r.sseAlgorithm.get());
+        assertEquals(Certainty.EXPLICIT, r.sseAlgorithm.certainty());
+        assertNull(r.sseKmsKey.get());
+        assertEquals(false, r.bucketKeyEnabled.get());
+        assertEquals(false, r.restrictPublicBuckets.get(), "no PublicAccessBlockConfiguration: none at bucket level");
+        var rule = r.lifecycleRules.get().get(0);
+        assertEquals("Disabled", rule.status().get());
+        assertNull(rule.expirationDays().get());
+        assertEquals(7, rule.noncurrentExpirationDays().get());
+        assertEquals(List.of("DEEP_ARCHIVE"), rule.transitionStorageClasses().get());
+        assertNull(r.loggingTarget.get());
+        assertEquals(Map.of("k", "v"), r.tags.get());
+        assertEquals(ConfigItems.NO_BUCKET_POLICY, r.policy.note());
+    }
+
+    @Test
+    void keyItemsFillTheKeyOrAskForTheDirectReads() {
+        var p = AT;
+        // Hand-written from AWS::KMS::Key.properties.json: no keyManager → the whole key is read directly
+        var partial = ConfigItems.parse("""
+                {"resourceType":"AWS::KMS::Key","resourceId":"k1","configuration":{"keyState":"Enabled"}}""");
+        var k = new io.plumbline.model.security.KmsKey("arn:k1", "kms:Key", p);
+        assertEquals(java.util.Set.of(KmsCollector.DESCRIBE_KEY), ConfigItems.kmsKey(partial, k, p));
+        // a rotatable key without recorded rotation status → GetKeyRotationStatus only
+        var noRotation = ConfigItems.parse("""
+                {"resourceType":"AWS::KMS::Key","resourceId":"k2","configuration":{"keyState":"PendingDeletion",
+                 "keyManager":"CUSTOMER","customerMasterKeySpec":"SYMMETRIC_DEFAULT","origin":"AWS_KMS",
+                 "keyUsage":"ENCRYPT_DECRYPT","enabled":false},"supplementaryConfiguration":{}}""");
+        k = new io.plumbline.model.security.KmsKey("arn:k2", "kms:Key", p);
+        assertEquals(java.util.Set.of(KmsCollector.GET_KEY_ROTATION_STATUS), ConfigItems.kmsKey(noRotation, k, p));
+        assertEquals(false, k.enabled.get());
+        assertEquals(ConfigItems.NO_DELETION_WINDOW, k.deletionWindowDays.note());
+        assertEquals(ConfigItems.NO_KEY_POLICY, k.policy.note());
+        // an AWS-managed key: the AWS rotation default, no tags, nothing to read
+        var managed = ConfigItems.parse("""
+                {"resourceType":"AWS::KMS::Key","resourceId":"k3","configuration":{"keyState":"Enabled",
+                 "keyManager":"AWS","customerMasterKeySpec":"SYMMETRIC_DEFAULT","origin":"AWS_KMS",
+                 "keyUsage":"ENCRYPT_DECRYPT","enabled":true}}""");
+        k = new io.plumbline.model.security.KmsKey("arn:k3", "kms:Key", p);
+        assertTrue(ConfigItems.kmsKey(managed, k, p).isEmpty());
+        assertEquals(Certainty.DEFAULTED, k.rotationEnabled.certainty());
+        assertEquals(Map.of(), k.tags.get());
+    }
 }
