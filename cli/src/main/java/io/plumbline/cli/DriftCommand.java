@@ -20,16 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "drift", mixinStandardHelpOptions = true,
-        description = "Compare what a plan or template says (PLANNED) with what runs (ACTUAL: another plan or "
-                + "template, or a saved snapshot of a live audit), resource by resource and attribute by attribute, "
-                + "with both locations.",
+        description = "Compare what a plan or template says (PLANNED) with what runs (ACTUAL: a saved snapshot of a "
+                + "live audit, another plan or template; or --live: the account(s) now), resource by resource and "
+                + "attribute by attribute, with both locations.",
         footerHeading = "%nExit codes:%n",
         footer = {"  0  in sync",
                 "  1  drift found: a differing attribute, a planned resource missing, or an",
@@ -57,9 +58,17 @@ final class DriftCommand implements Callable<Integer> {
             description = "What should run: Terraform plan JSON (terraform show -json) or CloudFormation template.")
     Path planned;
 
-    @Parameters(index = "1", paramLabel = "ACTUAL",
-            description = "What runs: a plan, a template, or a snapshot of a live audit; format detected from content.")
+    @Parameters(index = "1", paramLabel = "ACTUAL", arity = "0..1",
+            description = "What runs: a snapshot of a live audit (audit --save), a plan or a template; format detected "
+                    + "from content. Without it, --live.")
     Path actual;
+
+    @Option(names = "--live", description = "Compare with the running account(s) instead of a file: collected now, "
+            + "read-only, with the audit's options (--profile, --regions, --role-arn, --endpoint-url...).")
+    boolean live;
+
+    @Mixin
+    LiveOptions liveOptions;
 
     @Option(names = "--format", defaultValue = "text", split = ",", paramLabel = "FORMAT",
             description = "text, json, or both comma-separated (default: ${DEFAULT-VALUE}). Several formats need --out.")
@@ -87,9 +96,13 @@ final class DriftCommand implements Callable<Integer> {
         if (wanted.size() > 1 && outDir == null) {
             throw new ParameterException(spec.commandLine(), "several formats need --out DIR");
         }
+        if (live == (actual != null)) {
+            throw new ParameterException(spec.commandLine(), "give either ACTUAL (a snapshot, plan or template) or "
+                    + "--live");
+        }
         SourceOptions options = new SourceOptions(parameters, region);
         Model plannedModel = Inputs.load(planned, options);
-        Model actualModel = Inputs.load(actual, options);
+        Model actualModel = live ? liveOptions.collect(spec).model() : Inputs.load(actual, options);
         DriftReport report = Drift.compare(plannedModel, actualModel);
         if (outDir != null) {
             Files.createDirectories(outDir);

@@ -150,6 +150,14 @@ class AuditCommandTest {
         assertTrue(drift.out().contains(seeded.groupArn()), drift.out());
         assertTrue(drift.out().contains("0.0.0.0/0") && drift.out().contains("ec2:DescribeSecurityGroups"),
                 () -> "the added rule, located by ARN and operation: " + drift.out());
+
+        // and straight against the running account, without a snapshot
+        Run now = plumbline("drift", plan.toString(), "--live", "--endpoint-url", moto.endpoint().toString(),
+                "--regions", MotoServer.REGION);
+        assertEquals(1, now.exit(), () -> now.out() + now.err());
+        assertTrue(now.out().contains(seeded.groupArn()) && now.out().contains("0.0.0.0/0"), now.out());
+        Run both = plumbline("drift", plan.toString(), snapshot.toString(), "--live");
+        assertEquals(2, both.exit(), "either a snapshot or --live");
     }
 
     @Test
@@ -277,6 +285,19 @@ class AuditCommandTest {
         assertTrue(run.out().contains(":security-group/"), run.out());
         assertTrue(run.err().matches("(?s).*\\[\\d+/\\d+\\] 123456789012 eu-west-1 (ec2|s3|rds).*"),
                 () -> "--progress shows account × region × service on stderr: " + run.err());
+    }
+
+    @Test
+    void thePolicyIsPrintedForTheAuditRole() throws Exception {
+        Run run = audit("--print-policy");
+        assertEquals(0, run.exit(), run.err());
+        JsonNode policy = json(run.out());
+        List<String> actions = new ArrayList<>();
+        policy.path("Statement").get(0).path("Action").forEach(a -> actions.add(a.asText()));
+        assertTrue(actions.contains("ec2:DescribeSecurityGroups") && actions.contains("rds:DescribeDBClusters"),
+                run.out());
+        assertTrue(actions.stream().allMatch(a -> a.matches("[a-z0-9-]+:(Describe|List|Get|Select|BatchGet|Lookup)"
+                + "[A-Za-z0-9]+")), () -> "read-only: " + actions);
     }
 
     @Test
