@@ -38,7 +38,11 @@ public record Provenance(String file, int line, int column, String pointer,
             return sb.toString();
         }
         if (arn != null) return operation == null ? arn : arn + " (" + operation + ")";
-        if (account != null) return account + "/" + region;
+        if (account != null || region != null || operation != null) {
+            // an account and region as a whole: where a live call failed
+            String where = (account == null ? "(unknown account)" : account) + "/" + (region == null ? "global" : region);
+            return operation == null ? where : where + " (" + operation + ")";
+        }
         return "(no location)";
     }
 
