@@ -186,8 +186,9 @@ class LiveAuditTest {
             assertTrue(m.all(DbCluster.class).isEmpty());
             assertTrue(m.all(DbInstance.class).isEmpty());
             List<String> messages = m.diagnostics().stream().map(d -> d.message()).toList();
-            assertEquals(3, messages.size(), () -> "" + messages);
+            assertEquals(4, messages.size(), () -> "" + messages);
             assertTrue(messages.get(2).contains(RdsCollector.DESCRIBE_DB_SUBNET_GROUPS), messages.get(2));
+            assertTrue(messages.get(3).contains(RdsCollector.DESCRIBE_DB_CLUSTER_SNAPSHOTS), messages.get(3));
             assertTrue(messages.get(0).contains(RdsCollector.DESCRIBE_DB_CLUSTERS) && messages.get(0)
                     .contains("AccessDenied"), messages.get(0));
             assertTrue(messages.get(1).contains(RdsCollector.DESCRIBE_DB_INSTANCES), messages.get(1));

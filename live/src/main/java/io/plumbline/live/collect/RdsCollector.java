@@ -26,6 +26,7 @@ public final class RdsCollector implements Collector {
     public static final String DESCRIBE_DB_CLUSTERS = "rds:DescribeDBClusters";
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
     public static final String DESCRIBE_DB_SUBNET_GROUPS = "rds:DescribeDBSubnetGroups";
+    public static final String DESCRIBE_DB_CLUSTER_SNAPSHOTS = "rds:DescribeDBClusterSnapshots";
 
     private RdsClient rds;
     private CollectContext ctx;
@@ -56,6 +57,34 @@ public final class RdsCollector implements Collector {
         }
         if (!clusters.isEmpty() || !instances.isEmpty()) markWriters(instances);
         ctx.collect(Kind.DB_SUBNET_GROUP, "DB subnet groups", DESCRIBE_DB_SUBNET_GROUPS, this::subnetGroups);
+        ctx.collect(Kind.DB_CLUSTER_SNAPSHOT, "DB cluster snapshots", DESCRIBE_DB_CLUSTER_SNAPSHOTS,
+                this::clusterSnapshots);
+    }
+
+    /**
+     * The region's cluster snapshots, automated and manual (the API's default listing): in a secondary region, the
+     * copies of the primary's snapshots, each naming its source ARN.
+     */
+    public List<io.plumbline.model.data.DbClusterSnapshot> clusterSnapshots() {
+        List<io.plumbline.model.data.DbClusterSnapshot> out = new ArrayList<>();
+        for (var page : rds.describeDBClusterSnapshotsPaginator(b -> { })) {
+            for (var x : page.dbClusterSnapshots()) {
+                String arn = x.dbClusterSnapshotArn() != null ? x.dbClusterSnapshotArn()
+                        : "arn:" + ctx.partition() + ":rds:" + ctx.region() + ":" + ctx.account() + ":cluster-snapshot:"
+                        + x.dbClusterSnapshotIdentifier();
+                Provenance p = ctx.at(arn, DESCRIBE_DB_CLUSTER_SNAPSHOTS);
+                var r = new io.plumbline.model.data.DbClusterSnapshot(arn, "rds:DBClusterSnapshot", p);
+                common(r, x.dbClusterSnapshotIdentifier(), arn, tags(x.tagList()), p);
+                r.cluster = ref(x.dbClusterIdentifier(), p);
+                r.snapshotType = v(x.snapshotType(), p);
+                r.storageEncrypted = v(x.storageEncrypted(), p);
+                r.kmsKey = ref(x.kmsKeyId(), p);
+                r.createdAt = v(x.snapshotCreateTime() == null ? null : x.snapshotCreateTime().toString(), p);
+                r.copiedFrom = v(x.sourceDBClusterSnapshotArn(), p);
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /** Instance identifier → whether it is its cluster's writer (from DescribeDBClusters' DBClusterMembers). */
