@@ -22,19 +22,9 @@ class DriftCommandTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run plumbline(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "plumbline did not finish");
-        return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    /** The same real process as {@link CommandLineTest}'s. */
+    static CommandLineTest.Run plumbline(String... args) throws IOException, InterruptedException {
+        return CommandLineTest.plumbline(args);
     }
 
     private Path bundled(String rel) throws IOException {
@@ -72,7 +62,7 @@ class DriftCommandTest {
     @Test
     void inSyncExitsZero() throws Exception {
         Path a = bucketPlan("a.json", 30, "team-secret-a");
-        Run run = plumbline("drift", a.toString(), a.toString());
+        CommandLineTest.Run run = plumbline("drift", a.toString(), a.toString());
         assertEquals(0, run.exit(), () -> run.out() + run.err());
         assertTrue(run.out().contains("Drift: in sync"), run.out());
         assertFalse(run.out().contains("team-secret-a"), "sensitive values never print");
@@ -82,7 +72,7 @@ class DriftCommandTest {
     void driftExitsOneWithBothLocationsAndNoSensitiveValue() throws Exception {
         Path a = bucketPlan("planned.json", 30, "team-secret-a");
         Path b = bucketPlan("actual.json", 7, "team-secret-b");
-        Run run = plumbline("drift", a.toString(), b.toString());
+        CommandLineTest.Run run = plumbline("drift", a.toString(), b.toString());
         assertEquals(1, run.exit(), () -> run.out() + run.err());
         assertTrue(run.out().contains("CHANGED retentionDays"), run.out());
         assertTrue(run.out().contains("planned: 30  @ " + a + ":"), run.out());
@@ -91,7 +81,7 @@ class DriftCommandTest {
         assertTrue(run.out().contains("CHANGED tags"), "the sensitive tags differ: " + run.out());
         assertFalse(run.out().contains("team-secret"), "sensitive values never print: " + run.out());
 
-        Run json = plumbline("drift", "--format", "json", a.toString(), b.toString());
+        CommandLineTest.Run json = plumbline("drift", "--format", "json", a.toString(), b.toString());
         assertEquals(1, json.exit());
         assertFalse(json.out().contains("team-secret"), json.out());
         JsonNode doc = new ObjectMapper().readTree(json.out());
@@ -115,8 +105,8 @@ class DriftCommandTest {
         Path plan = bundled(ReferenceArchitecture.TERRAFORM_PLAN);
         Path variant = bundled("variants/terraform/BAK-001-short-retention.tfplan.json");
         Path out = tmp.resolve("out");
-        Run run = plumbline("drift", plan.toString(), variant.toString(), "--format", "text,json", "--out",
-                out.toString());
+        CommandLineTest.Run run = plumbline("drift", plan.toString(), variant.toString(),
+                "--format", "text,json", "--out", out.toString());
         assertEquals(1, run.exit(), () -> run.out() + run.err());
         String text = Files.readString(out.resolve("plumbline-drift.txt"));
         assertTrue(text.contains("DRIFT DB_CLUSTER module.aurora.aws_rds_cluster.this"), text);
@@ -134,7 +124,7 @@ class DriftCommandTest {
     @Test
     void planAgainstItselfIsIncompleteExitThree() throws Exception {
         Path plan = bundled(ReferenceArchitecture.TERRAFORM_PLAN);
-        Run run = plumbline("drift", plan.toString(), plan.toString());
+        CommandLineTest.Run run = plumbline("drift", plan.toString(), plan.toString());
         assertEquals(3, run.exit(), () -> run.out() + run.err());
         assertTrue(run.out().contains("no drift found, but incomplete"), run.out());
         assertTrue(run.out().contains("could not be compared"), run.out());
@@ -144,7 +134,7 @@ class DriftCommandTest {
     void badInputExitsTwo() throws Exception {
         Path a = bucketPlan("a.json", 30, "x");
         Path missing = tmp.resolve("nope.json");
-        Run run = plumbline("drift", a.toString(), missing.toString());
+        CommandLineTest.Run run = plumbline("drift", a.toString(), missing.toString());
         assertEquals(2, run.exit(), run::err);
         assertTrue(run.err().contains(missing.toString()) && run.err().contains("no such file"), run.err());
         assertEquals(2, plumbline("drift", a.toString()).exit(), "ACTUAL is required");
