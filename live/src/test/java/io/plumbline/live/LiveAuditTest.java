@@ -291,4 +291,25 @@ class LiveAuditTest {
         assertTrue(r.findings().stream().noneMatch(f -> f.status() == Status.PASS), () -> "no PASS: " + r.findings()
                 .stream().filter(f -> f.status() == Status.PASS).toList());
     }
+
+    @Test
+    void withoutRegionsTheAccountsEnabledRegionsAreAudited() throws Exception {
+        Clients clients = new Clients(moto.options());
+        List<io.plumbline.live.collect.CollectContext.NotCollected> missing = new java.util.ArrayList<>();
+        List<io.plumbline.model.Diagnostic> diagnostics = new java.util.ArrayList<>();
+        List<String> regions = LiveAudit.enabledRegions(clients, ACCOUNT, MotoServer.REGION, diagnostics, missing);
+        assertTrue(regions.containsAll(List.of("eu-west-1", "us-east-1", "ap-southeast-2")), () -> "" + regions);
+        assertEquals(regions.stream().sorted().toList(), regions, "in a stable order");
+        assertTrue(missing.isEmpty() && diagnostics.isEmpty());
+
+        try (DenyingProxy proxy = new DenyingProxy(moto.endpoint(), Set.of("ec2:DescribeRegions"))) {
+            Clients denied = new Clients(new AuditOptions(proxy.endpoint(), List.of(), MotoServer.CREDENTIALS,
+                    java.time.Duration.ofSeconds(10), software.amazon.awssdk.core.retry.RetryMode.STANDARD));
+            List<String> home = LiveAudit.enabledRegions(denied, ACCOUNT, MotoServer.REGION, diagnostics, missing);
+            assertEquals(List.of(MotoServer.REGION), home, "only the home region, and it is said");
+            assertEquals(1, missing.size());
+            assertEquals("ec2:DescribeRegions", missing.get(0).operation());
+            assertTrue(diagnostics.get(0).message().contains("--regions"), diagnostics.get(0).message());
+        }
+    }
 }
