@@ -18,6 +18,16 @@ public final class ReadOnlyInterceptor implements ExecutionInterceptor {
     public static final List<String> READ_ONLY_PREFIXES =
             List.of("Describe", "List", "Get", "Select", "BatchGet", "Lookup");
 
+    /**
+     * Reads that return secret material or mint credentials: refused like writes, so that no bug can bring a secret
+     * into the model, a snapshot or a report (secret values, registry tokens, Windows passwords, session tokens,
+     * parameters that may be decrypted, console output that may hold both).
+     */
+    public static final Set<String> SECRET_READS = Set.of("GetSecretValue", "BatchGetSecretValue",
+            "GetRandomPassword", "GetAuthorizationToken", "GetPasswordData", "GetSessionToken", "GetFederationToken",
+            "GetParameter", "GetParameters", "GetParametersByPath", "GetParameterHistory", "GetConsoleOutput",
+            "GetConsoleScreenshot", "GetCredentialsForIdentity", "GetOpenIdToken", "GetRoleCredentials");
+
     private final Set<String> alsoAllowed;
 
     public ReadOnlyInterceptor() {
@@ -39,8 +49,9 @@ public final class ReadOnlyInterceptor implements ExecutionInterceptor {
         private final String operation;
 
         public WriteRefusedException(String service, String operation) {
-            super("refused " + service + ":" + operation + ": Plumbline's live audit is read-only and only calls "
-                    + String.join("/", READ_ONLY_PREFIXES) + "* operations; the request was not sent");
+            super("refused " + service + ":" + operation + ": Plumbline's live audit is read-only, only calls "
+                    + String.join("/", READ_ONLY_PREFIXES) + "* operations and never reads secret material; the "
+                    + "request was not sent");
             this.service = service;
             this.operation = operation;
         }
@@ -55,7 +66,7 @@ public final class ReadOnlyInterceptor implements ExecutionInterceptor {
     }
 
     public static boolean isReadOnly(String operationName) {
-        if (operationName == null) return false;
+        if (operationName == null || SECRET_READS.contains(operationName)) return false;
         for (String p : READ_ONLY_PREFIXES) {
             if (operationName.startsWith(p) && operationName.length() > p.length()
                     && Character.isUpperCase(operationName.charAt(p.length()))) {

@@ -61,6 +61,27 @@ class ReadOnlyInterceptorTest {
         }
     }
 
+    @Test
+    void secretValuesAreRefusedThoughTheyAreGets() {
+        MotoServer moto = MotoServer.get();
+        moto.reset();
+        Clients clients = new Clients(moto.options());
+        try (var writer = SeedData.secrets(moto);
+             var sm = clients.build(software.amazon.awssdk.services.secretsmanager.SecretsManagerClient.builder(),
+                     MotoServer.REGION)) {
+            writer.createSecret(b -> b.name("db/master").secretString("s3cr3t-value"));
+            // the same client reads the secret's metadata...
+            assertEquals("db/master", sm.describeSecret(b -> b.secretId("db/master")).name());
+            // ...and never its value, whatever a collector would try
+            RuntimeException e = assertThrows(RuntimeException.class,
+                    () -> sm.getSecretValue(b -> b.secretId("db/master")));
+            assertEquals("GetSecretValue", find(e).operation());
+            assertTrue(find(e).getMessage().contains("secret"), find(e).getMessage());
+            assertThrows(RuntimeException.class, () -> sm.batchGetSecretValue(b -> b.secretIdList("db/master")));
+        }
+        for (String op : ReadOnlyInterceptor.SECRET_READS) assertFalse(ReadOnlyInterceptor.isReadOnly(op), op);
+    }
+
     private static ReadOnlyInterceptor.WriteRefusedException find(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof ReadOnlyInterceptor.WriteRefusedException w) return w;
