@@ -61,7 +61,7 @@ public final class AuditTargets {
     public static List<AuditTarget> organization(AuditOptions options, String roleName) {
         Clients clients = new Clients(options);
         List<AuditTarget> out = new ArrayList<>();
-        try (OrganizationsClient org = clients.build(OrganizationsClient.builder(), Clients.GLOBAL_REGION)) {
+        try (OrganizationsClient org = clients.build(OrganizationsClient.builder(), clients.globalRegion())) {
             for (var page : org.listAccountsPaginator(b -> { })) {
                 for (var a : page.accounts()) {
                     if (a.status() != AccountStatus.ACTIVE) continue;

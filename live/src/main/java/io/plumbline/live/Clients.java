@@ -20,6 +20,19 @@ public final class Clients {
     /** The region global services (IAM, Route 53, CloudFront, Organizations) are signed for in the aws partition. */
     public static final String GLOBAL_REGION = "us-east-1";
 
+    /** The region of the global services of {@code region}'s partition (China and GovCloud have their own). */
+    public static String globalRegion(String region) {
+        if (region == null) return GLOBAL_REGION;
+        if (region.startsWith("cn-")) return "cn-north-1";
+        if (region.startsWith("us-gov-")) return "us-gov-west-1";
+        return GLOBAL_REGION;
+    }
+
+    /** The global-services region of these options' partition (by their first region). */
+    public String globalRegion() {
+        return globalRegion(options.regions().isEmpty() ? null : options.regions().get(0));
+    }
+
     private final AuditOptions options;
     private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
     private final CallStats stats;

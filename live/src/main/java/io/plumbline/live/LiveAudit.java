@@ -67,7 +67,7 @@ public final class LiveAudit {
             List<Future<CollectContext>> tasks = new ArrayList<>();
             for (AuditTarget target : targets) {
                 Clients clients = new Clients(options, credentials(options, target), stats);
-                String home = options.regions().isEmpty() ? Clients.GLOBAL_REGION : options.regions().get(0);
+                String home = options.regions().isEmpty() ? clients.globalRegion() : options.regions().get(0);
                 String account = account(clients, target, home, diagnostics, missing);
                 if (account == null && target.roleArn() != null) continue; // the role could not be assumed
                 accounts.add(account);
@@ -75,7 +75,7 @@ public final class LiveAudit {
                         ? enabledRegions(clients, account, home, diagnostics, missing) : options.regions();
                 for (Supplier<Collector> make : collectors) {
                     Collector probe = make.get();
-                    List<String> where = probe.global() ? List.of(Clients.GLOBAL_REGION) : regions;
+                    List<String> where = probe.global() ? List.of(clients.globalRegion()) : regions;
                     for (String region : where) {
                         listener.planned(planned.incrementAndGet());
                         tasks.add(pool.submit(() -> {
@@ -151,7 +151,8 @@ public final class LiveAudit {
     }
 
     private static StsClient stsForAssumeRole(AuditOptions options) {
-        var b = StsClient.builder().region(software.amazon.awssdk.regions.Region.of(Clients.GLOBAL_REGION))
+        var b = StsClient.builder().region(software.amazon.awssdk.regions.Region.of(
+                        Clients.globalRegion(options.regions().isEmpty() ? null : options.regions().get(0))))
                 .credentialsProvider(options.credentials())
                 .overrideConfiguration(o -> {
                     o.retryStrategy(options.retryMode()).apiCallTimeout(options.apiCallTimeout())
