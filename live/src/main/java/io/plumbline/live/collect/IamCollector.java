@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
-import software.amazon.awssdk.services.iam.model.Role;
+import software.amazon.awssdk.services.iam.model.EntityType;
+import software.amazon.awssdk.services.iam.model.RoleDetail;
 import software.amazon.awssdk.services.iam.model.Tag;
 
 /**
@@ -30,9 +31,8 @@ import software.amazon.awssdk.services.iam.model.Tag;
  */
 public final class IamCollector implements Collector {
 
-    public static final String LIST_ROLES = "iam:ListRoles";
-    public static final String LIST_ROLE_TAGS = "iam:ListRoleTags";
-    public static final String LIST_ATTACHED_ROLE_POLICIES = "iam:ListAttachedRolePolicies";
+    /** Roles with their trust policies, attached policies and tags, a page at a time (no call per role). */
+    public static final String GET_ACCOUNT_AUTHORIZATION_DETAILS = "iam:GetAccountAuthorizationDetails";
     public static final String LIST_OPEN_ID_CONNECT_PROVIDERS = "iam:ListOpenIDConnectProviders";
     public static final String GET_OPEN_ID_CONNECT_PROVIDER = "iam:GetOpenIDConnectProvider";
 
@@ -59,8 +59,7 @@ public final class IamCollector implements Collector {
             List<OidcProvider> providers = ctx.collect(Kind.OIDC_PROVIDER, "IAM OpenID Connect providers",
                     LIST_OPEN_ID_CONNECT_PROVIDERS, this::oidcProviders);
             for (OidcProvider o : providers) provider(o);
-            List<IamRole> roles = ctx.collect(Kind.IAM_ROLE, "IAM roles", LIST_ROLES, this::roles);
-            for (IamRole r : roles) roleDetails(r);
+            ctx.collect(Kind.IAM_ROLE, "IAM roles", GET_ACCOUNT_AUTHORIZATION_DETAILS, this::roles);
         }
     }
 
@@ -120,15 +119,15 @@ public final class IamCollector implements Collector {
 
     public List<IamRole> roles() {
         List<IamRole> out = new ArrayList<>();
-        for (var page : iam.listRolesPaginator(b -> { })) {
-            for (Role x : page.roles()) out.add(role(x));
+        for (var page : iam.getAccountAuthorizationDetailsPaginator(b -> b.filter(EntityType.ROLE))) {
+            for (RoleDetail x : page.roleDetailList()) out.add(role(x));
         }
         return out;
     }
 
-    private IamRole role(Role x) {
+    private IamRole role(RoleDetail x) {
         String arn = x.arn();
-        Provenance p = ctx.at(arn, LIST_ROLES);
+        Provenance p = ctx.at(arn, GET_ACCOUNT_AUTHORIZATION_DETAILS);
         IamRole r = new IamRole(arn, "iam:Role", p);
         r.awsId = v(arn, p);
         r.name = v(x.roleName(), p);
@@ -140,26 +139,12 @@ public final class IamCollector implements Collector {
         String doc = decode(x.assumeRolePolicyDocument());
         r.trustPolicy = v(doc, p);
         r.federatedPrincipals = federatedPrincipals(doc, p);
+        r.tags = v(tags(x.tags()), p);
+        List<String> arns = new ArrayList<>();
+        for (var a : x.attachedManagedPolicies()) arns.add(a.policyArn());
+        arns.sort(null); // the API's order is not defined; reports compare byte for byte
+        r.managedPolicies = v(List.copyOf(arns), p);
         return r;
-    }
-
-    private void roleDetails(IamRole r) {
-        String name = r.name.get();
-        r.tags = ctx.read(LIST_ROLE_TAGS, r.location(), () -> {
-            Map<String, String> tags = new LinkedHashMap<>();
-            for (var page : iam.listRoleTagsPaginator(b -> b.roleName(name))) {
-                for (Tag t : page.tags()) tags.put(t.key(), t.value());
-            }
-            return tags;
-        });
-        r.managedPolicies = ctx.read(LIST_ATTACHED_ROLE_POLICIES, r.location(), () -> {
-            List<String> arns = new ArrayList<>();
-            for (var page : iam.listAttachedRolePoliciesPaginator(b -> b.roleName(name))) {
-                for (var a : page.attachedPolicies()) arns.add(a.policyArn());
-            }
-            arns.sort(null); // the API's order is not defined; reports compare byte for byte
-            return List.copyOf(arns);
-        });
     }
 
     private static Map<String, String> tags(List<Tag> tags) {

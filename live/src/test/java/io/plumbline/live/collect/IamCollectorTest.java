@@ -65,7 +65,7 @@ class IamCollectorTest {
         assertTrue(pinned.trustPolicy.get().contains(SeedEdge.ISSUER + ":sub"), pinned.trustPolicy.get());
         assertTrue(pinned.trustPolicy.get().contains("system:serviceaccount:orders:api"));
         assertTrue(pinned.trustPolicy.get().trim().startsWith("{"), "URL-decoded JSON");
-        assertEquals(IamCollector.LIST_ROLES, pinned.trustPolicy.provenance().operation());
+        assertEquals(IamCollector.GET_ACCOUNT_AUTHORIZATION_DETAILS, pinned.trustPolicy.provenance().operation());
         assertEquals(Map.of("team", "orders"), pinned.tags.get());
         assertEquals(List.of(), pinned.managedPolicies.get());
 
@@ -77,7 +77,7 @@ class IamCollectorTest {
         assertEquals(List.of(), node.federatedPrincipals.get());
         assertEquals(List.of("arn:aws:iam::123456789012:policy/ecr-read-only",
                 "arn:aws:iam::123456789012:policy/eks-worker-node"), node.managedPolicies.get());
-        assertEquals(IamCollector.LIST_ATTACHED_ROLE_POLICIES, node.managedPolicies.provenance().operation());
+        assertEquals(IamCollector.GET_ACCOUNT_AUTHORIZATION_DETAILS, node.managedPolicies.provenance().operation());
     }
 
     @Test
