@@ -111,6 +111,7 @@ public final class Ec2ComputeCollector implements Collector {
 
     public List<LaunchTemplate> launchTemplates() {
         List<LaunchTemplate> out = new ArrayList<>();
+        Value<Map<String, ResponseLaunchTemplateData>> defaults = null;
         for (var page : ec2.describeLaunchTemplatesPaginator(b -> { })) {
             for (var x : page.launchTemplates()) {
                 String arn = ctx.arn("ec2", null, "launch-template/" + x.launchTemplateId());
@@ -121,7 +122,8 @@ public final class Ec2ComputeCollector implements Collector {
                 // a template's name is its launch template name (references use it), not its Name tag
                 r.name = v(x.launchTemplateName(), p);
                 r.addAlias(x.launchTemplateName());
-                versionData(r, x.launchTemplateId(), p);
+                if (defaults == null) defaults = defaultVersions(p);
+                versionData(r, x.launchTemplateId(), defaults);
                 out.add(r);
             }
         }
@@ -129,21 +131,31 @@ public final class Ec2ComputeCollector implements Collector {
     }
 
     /**
-     * The data of the template's default version: what an Auto Scaling group or node group naming the template without
-     * a version launches. When the call fails, every field it fills is UNKNOWN naming the operation.
+     * The default version of every template of the region, a page at a time: {@code Versions=$Default} without a
+     * template id is how the API describes all of them at once (no call per template).
      */
-    private void versionData(LaunchTemplate r, String id, Provenance p) {
-        Value<ResponseLaunchTemplateData> got = ctx.read(DESCRIBE_LAUNCH_TEMPLATE_VERSIONS, p, () -> {
-            for (var page : ec2.describeLaunchTemplateVersionsPaginator(b -> b.launchTemplateId(id)
-                    .versions("$Default"))) {
+    private Value<Map<String, ResponseLaunchTemplateData>> defaultVersions(Provenance p) {
+        return ctx.read(DESCRIBE_LAUNCH_TEMPLATE_VERSIONS, p, () -> {
+            Map<String, ResponseLaunchTemplateData> byTemplate = new java.util.HashMap<>();
+            for (var page : ec2.describeLaunchTemplateVersionsPaginator(b -> b.versions("$Default"))) {
                 for (var version : page.launchTemplateVersions()) {
-                    return version.launchTemplateData() == null ? ResponseLaunchTemplateData.builder().build()
-                            : version.launchTemplateData();
+                    byTemplate.put(version.launchTemplateId(), version.launchTemplateData() == null
+                            ? ResponseLaunchTemplateData.builder().build() : version.launchTemplateData());
                 }
             }
-            return null;
+            return byTemplate;
         });
-        Provenance vp = got.provenance();
+    }
+
+    /**
+     * The data of the template's default version: what an Auto Scaling group or node group naming the template without
+     * a version launches. When the call failed, every field it fills is UNKNOWN naming the operation.
+     */
+    private void versionData(LaunchTemplate r, String id, Value<Map<String, ResponseLaunchTemplateData>> defaults) {
+        Provenance vp = new Provenance(null, 0, 0, null, ctx.account(), ctx.region(), r.address(),
+                DESCRIBE_LAUNCH_TEMPLATE_VERSIONS);
+        Value<ResponseLaunchTemplateData> got = defaults.isPresent()
+                ? Value.explicit(defaults.get().get(id), vp) : Value.unknown(defaults.note(), vp);
         if (!got.isPresent()) {
             String why = got.isUnknown() ? got.note() : "the template has no default version";
             r.blockDevices = Value.unknown(why, vp);
