@@ -96,6 +96,9 @@ class AuditCommandTest {
         assertFalse(run.out().contains("testing-secret-key"), "credentials never reach a report");
         assertFalse(run.err().contains("testing-secret-key"), "credentials never reach a log");
         assertFalse(run.out().contains("not-a-secret-123"), "the master password never reaches a report");
+        assertFalse(run.err().matches("(?s).*\\[\\d+/\\d+\\].*"), () -> "no progress when stderr is no terminal: "
+                + run.err());
+        assertFalse(run.err().contains("SLF4J"), "no logging-binding noise: " + run.err());
     }
 
     /** status, rule, resource, message of every finding: what an auditor compares between two evaluations. */
