@@ -124,4 +124,27 @@ class CiFormatsTest {
         assertTrue(md.contains("BAK-001") && md.contains("NET-009") && md.contains("MAZ-006"), md);
         assertEquals("a\\|b c &lt;x&gt;", MarkdownReport.cell("a|b\nc <x>"));
     }
+
+    @Test
+    void aLiveAuditsSarifIsValidAndLocatesResultsByArn() throws Exception {
+        Result live = ResultSchemaTest.incompleteLiveAudit();
+        String sarif = render(out -> SarifReport.write(live, "test", out));
+        JsonNode doc = new ObjectMapper().readTree(sarif);
+        JsonSchema schema;
+        try (InputStream in = CiFormatsTest.class.getResourceAsStream("/schemas/sarif-schema-2.1.0.json")) {
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in);
+        }
+        Set<ValidationMessage> errors = schema.validate(doc);
+        assertTrue(errors.isEmpty(), () -> "SARIF schema errors: " + errors);
+        JsonNode results = doc.path("runs").get(0).path("results");
+        assertTrue(results.size() > 0, sarif);
+        boolean byArn = false;
+        for (JsonNode r : results) {
+            JsonNode loc = r.path("locations").get(0);
+            assertTrue(loc.path("physicalLocation").isMissingNode(), "a live resource has no file: " + r);
+            byArn |= loc.path("logicalLocations").get(0).path("fullyQualifiedName").asText()
+                    .equals("arn:aws:rds:eu-west-1:111111111111:cluster:orders");
+        }
+        assertTrue(byArn, () -> "a result names the cluster's ARN: " + sarif);
+    }
 }
