@@ -212,6 +212,34 @@ class AuditCommandTest {
     }
 
     @Test
+    void theAuditorsHtmlReportShowsWhatWasAuditedAndWhatWasNotInABrowser() throws Exception {
+        Seed.network(moto);
+        Seed.aurora(moto);
+        Path out = Path.of(System.getProperty("plumbline.root"), "cli", "target", "browser-test", "live-audit");
+        try (DenyingProxy proxy = new DenyingProxy(moto.endpoint(), Set.of("elasticache"))) {
+            Run run = audit("--endpoint-url", proxy.endpoint().toString(), "--regions", MotoServer.REGION,
+                    "--format", "html,json", "--out", out.toString());
+            assertEquals(1, run.exit(), () -> "failing findings win over incomplete: " + run.err());
+        }
+        JsonNode result = json(Files.readString(out.resolve("plumbline.json")));
+        int missing = result.path("notCollected").size();
+        assertTrue(missing >= 2, "both ElastiCache kinds: " + result.path("notCollected"));
+        try (Browser browser = Browser.open(out.resolve("plumbline.html"))) {
+            Browser.Cdp page = browser.page;
+            assertEquals(missing, page.eval("document.querySelectorAll('#not-collected tbody tr').length").asInt());
+            assertTrue(page.eval("document.querySelector('#not-collected').textContent.includes("
+                    + "'elasticache:DescribeReplicationGroups')").asBoolean());
+            assertEquals("123456789012", page.eval("document.querySelector('#live-scopes tbody td').textContent")
+                    .asText());
+            assertEquals(result.path("summary").path("UNKNOWN").asText(), page.eval("document.querySelector("
+                    + "'#status-totals tr[data-status=\"UNKNOWN\"] .count').textContent").asText());
+            JsonNode shot = page.call("Page.captureScreenshot", Map.of("format", "png"));
+            Files.write(out.resolve("live-audit.png"), java.util.Base64.getDecoder().decode(shot.path("data")
+                    .asText()));
+        }
+    }
+
+    @Test
     void incompleteAuditInTextNamesWhatIsMissing() throws Exception {
         try (DenyingProxy proxy = new DenyingProxy(moto.endpoint(), Set.of("rds:DescribeDBInstances"))) {
             Run run = audit("--endpoint-url", proxy.endpoint().toString(), "--regions", MotoServer.REGION,

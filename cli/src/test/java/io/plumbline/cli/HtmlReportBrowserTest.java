@@ -6,27 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,8 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class HtmlReportBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Process browser;
-    private static Cdp page;
+    private static Browser opened;
+    private static Browser.Cdp page;
     private static JsonNode result;
     private static Path dir;
 
@@ -56,45 +39,13 @@ class HtmlReportBrowserTest {
         assertEquals(1, run.exit(), run.out() + run.err());
         result = JSON.readTree(dir.resolve("plumbline.json").toFile());
 
-        Path chromium = Path.of("/usr/bin/chromium");
-        assertTrue(Files.isExecutable(chromium), "Debian's chromium is installed by scripts/test.sh");
-        browser = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + Files.createTempDirectory("plumbline-chromium"),
-                "--remote-debugging-port=0", "--remote-allow-origins=*", "--window-size=1280,1600", "about:blank")
-                .redirectErrorStream(true).start();
-        String wsBrowser = null;
-        BufferedReader r = new BufferedReader(new InputStreamReader(browser.getInputStream(), StandardCharsets.UTF_8));
-        Pattern listening = Pattern.compile("DevTools listening on (ws://\\S+)");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        String line;
-        while (wsBrowser == null && System.nanoTime() < deadline && (line = r.readLine()) != null) {
-            Matcher m = listening.matcher(line);
-            if (m.find()) wsBrowser = m.group(1);
-        }
-        assertTrue(wsBrowser != null, "chromium announced its DevTools endpoint");
-        Thread drain = new Thread(() -> r.lines().forEach(l -> { }));
-        drain.setDaemon(true);
-        drain.start();
-        URI base = URI.create(wsBrowser.replace("ws://", "http://")).resolve("/json/list");
-        HttpClient http = HttpClient.newHttpClient();
-        String pageWs = null;
-        for (JsonNode t : JSON.readTree(http.send(HttpRequest.newBuilder(base).build(),
-                HttpResponse.BodyHandlers.ofString()).body())) {
-            if ("page".equals(t.path("type").asText())) pageWs = t.path("webSocketDebuggerUrl").asText();
-        }
-        assertTrue(pageWs != null, "a page target");
-        page = new Cdp(http, pageWs);
-        page.call("Page.enable", Map.of());
-        page.call("Page.navigate", Map.of("url", dir.resolve("plumbline.html").toUri().toString()));
-        for (int i = 0; i < 100 && !"complete".equals(page.eval("document.readyState").asText()); i++) {
-            Thread.sleep(100);
-        }
+        opened = Browser.open(dir.resolve("plumbline.html"));
+        page = opened.page;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) browser.destroyForcibly();
+        if (opened != null) opened.close();
     }
 
     @Test
@@ -143,52 +94,5 @@ class HtmlReportBrowserTest {
         Path png = dir.resolve(name);
         Files.write(png, Base64.getDecoder().decode(shot.path("data").asText()));
         return png;
-    }
-
-    /** A minimal Chrome DevTools Protocol client: one request at a time, answers matched by id. */
-    static final class Cdp implements WebSocket.Listener {
-        private final WebSocket ws;
-        private final AtomicInteger ids = new AtomicInteger();
-        private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        Cdp(HttpClient http, String url) {
-            ws = http.newWebSocketBuilder().buildAsync(URI.create(url), this).join();
-        }
-
-        JsonNode call(String method, Map<String, Object> params) throws Exception {
-            int id = ids.incrementAndGet();
-            ObjectNode msg = JSON.createObjectNode().put("id", id).put("method", method);
-            msg.set("params", JSON.valueToTree(params));
-            CompletableFuture<JsonNode> answer = new CompletableFuture<>();
-            pending.put(id, answer);
-            ws.sendText(JSON.writeValueAsString(msg), true).join();
-            JsonNode reply = answer.get(30, TimeUnit.SECONDS);
-            if (reply.has("error")) throw new AssertionError(method + ": " + reply.get("error"));
-            return reply.path("result");
-        }
-
-        JsonNode eval(String expression) throws Exception {
-            JsonNode r = call("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true));
-            if (r.has("exceptionDetails")) throw new AssertionError(expression + ": " + r.get("exceptionDetails"));
-            return r.path("result").path("value");
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    JsonNode msg = JSON.readTree(partial.toString());
-                    CompletableFuture<JsonNode> f = msg.has("id") ? pending.remove(msg.get("id").asInt()) : null;
-                    if (f != null) f.complete(msg);
-                } catch (Exception e) {
-                    pending.values().forEach(f -> f.completeExceptionally(e));
-                }
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
     }
 }

@@ -80,6 +80,7 @@ public final class HtmlReport {
                     "resources", in.declared()));
         }
         v.put("inputs", inputs);
+        v.put("hasInputs", !inputs.isEmpty());
         // A live audit has no input files: what was audited is accounts and regions, and what could not be read.
         Map<String, Integer> scopes = new java.util.TreeMap<>();
         for (io.plumbline.model.Resource r : result.model().resources()) {
