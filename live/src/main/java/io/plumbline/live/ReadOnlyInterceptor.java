@@ -19,14 +19,17 @@ public final class ReadOnlyInterceptor implements ExecutionInterceptor {
             List.of("Describe", "List", "Get", "Select", "BatchGet", "Lookup");
 
     /**
-     * Reads that return secret material or mint credentials: refused like writes, so that no bug can bring a secret
-     * into the model, a snapshot or a report (secret values, registry tokens, Windows passwords, session tokens,
-     * parameters that may be decrypted, console output that may hold both).
+     * Reads that return secret material, mint credentials or read data rather than configuration: refused like
+     * writes, so that no bug can bring a secret into the model, a snapshot or a report (secret values, registry
+     * tokens, Windows passwords, session tokens, parameters that may be decrypted, console output, and the contents
+     * of objects, items, log events and streams, where credentials end up).
      */
     public static final Set<String> SECRET_READS = Set.of("GetSecretValue", "BatchGetSecretValue",
             "GetRandomPassword", "GetAuthorizationToken", "GetPasswordData", "GetSessionToken", "GetFederationToken",
             "GetParameter", "GetParameters", "GetParametersByPath", "GetParameterHistory", "GetConsoleOutput",
-            "GetConsoleScreenshot", "GetCredentialsForIdentity", "GetOpenIdToken", "GetRoleCredentials");
+            "GetConsoleScreenshot", "GetCredentialsForIdentity", "GetOpenIdToken", "GetRoleCredentials",
+            "GetObject", "GetObjectTorrent", "SelectObjectContent", "GetItem", "BatchGetItem", "GetLogEvents",
+            "GetRecords", "GetQueryResults");
 
     private final Set<String> alsoAllowed;
 

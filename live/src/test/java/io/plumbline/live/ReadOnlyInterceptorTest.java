@@ -80,6 +80,16 @@ class ReadOnlyInterceptorTest {
             assertThrows(RuntimeException.class, () -> sm.batchGetSecretValue(b -> b.secretIdList("db/master")));
         }
         for (String op : ReadOnlyInterceptor.SECRET_READS) assertFalse(ReadOnlyInterceptor.isReadOnly(op), op);
+        try (var s3 = clients.s3(MotoServer.REGION); var writer = SeedData.s3(moto, MotoServer.REGION)) {
+            writer.createBucket(b -> b.bucket("tfstate").createBucketConfiguration(c -> c
+                    .locationConstraint(MotoServer.REGION)));
+            writer.putObject(b -> b.bucket("tfstate").key("terraform.tfstate"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromString("{\"secret\": \"s3cr3t\"}"));
+            assertNotNull(s3.getBucketVersioning(b -> b.bucket("tfstate")), "configuration reads are sent");
+            RuntimeException e = assertThrows(RuntimeException.class, () -> s3.getObject(b -> b.bucket("tfstate")
+                    .key("terraform.tfstate")).readAllBytes());
+            assertEquals("GetObject", find(e).operation(), "a state file's content is never read");
+        }
     }
 
     private static ReadOnlyInterceptor.WriteRefusedException find(Throwable t) {
