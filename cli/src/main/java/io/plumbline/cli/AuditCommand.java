@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
         description = {"Audit running AWS accounts with the same rules, read-only.",
                 "Credentials come from the SDK's default chain (environment, shared config and credentials files, SSO, "
                         + "container and instance roles) or --profile. Only Describe/List/Get/Select/BatchGet/Lookup "
-                        + "calls are made (and sts:AssumeRole for --role-arn, --accounts, --organization); the "
-                        + "least-privilege IAM policy the audit role needs: --print-policy."},
+                        + "calls are made (and sts:AssumeRole for --role-arn, --accounts, --organization), never one "
+                        + "that returns a secret value or data (objects, items, log events); the least-privilege IAM "
+                        + "policy the audit role needs: --print-policy."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  everything was read and no failing finding at or above --fail-on",
                 "  1  failing findings at or above --fail-on (or UNKNOWN ones, with --fail-on-unknown)",
