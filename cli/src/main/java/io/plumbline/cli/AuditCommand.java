@@ -64,6 +64,21 @@ final class AuditCommand implements Callable<Integer> {
                     + "organizations:ListAccounts), and exit.")
     boolean printCallerPolicy;
 
+    /**
+     * With --rules, only the kinds those rules read are collected (null: all of them, also when a rule may read any
+     * kind). An unknown rule id is left to the evaluation, which reports it.
+     */
+    static java.util.Set<io.plumbline.model.Kind> kindsRead(List<String> ruleIds) {
+        if (ruleIds == null || ruleIds.isEmpty()) return null;
+        java.util.Set<io.plumbline.model.Kind> kinds = java.util.EnumSet.noneOf(io.plumbline.model.Kind.class);
+        for (var rule : io.plumbline.engine.RuleRegistry.discover().all()) {
+            if (!ruleIds.contains(rule.descriptor().id())) continue;
+            if (rule.descriptor().reads().isEmpty()) return null;
+            kinds.addAll(rule.descriptor().reads());
+        }
+        return kinds.isEmpty() ? null : kinds;
+    }
+
     @Override
     public Integer call() throws IOException {
         if (printPolicy || printCallerPolicy) {
@@ -72,7 +87,7 @@ final class AuditCommand implements Callable<Integer> {
             out.flush();
             return Main.OK;
         }
-        LiveAudit.Collection collected = live.collect(spec);
+        LiveAudit.Collection collected = live.collect(spec, kindsRead(report.rules));
         Plumbline.Check check = Plumbline.check().model(collected.model()).profile(plumblineProfile);
         List<String> notes = new ArrayList<>();
         if (stats) {

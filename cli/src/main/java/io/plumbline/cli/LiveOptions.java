@@ -80,6 +80,11 @@ final class LiveOptions {
 
     /** Collects the accounts and regions these options name, with progress on stderr when wanted. */
     LiveAudit.Collection collect(CommandSpec spec) throws IOException {
+        return collect(spec, null);
+    }
+
+    /** As {@link #collect(CommandSpec)}, reading only {@code kinds} (null: every kind). */
+    LiveAudit.Collection collect(CommandSpec spec, java.util.Set<io.plumbline.model.Kind> kinds) throws IOException {
         if (concurrency < 1) throw new ParameterException(spec.commandLine(), "--concurrency must be at least 1");
         AwsCredentialsProvider credentials = awsProfile != null
                 ? ProfileCredentialsProvider.builder().profileName(awsProfile).build()
@@ -90,7 +95,7 @@ final class LiveOptions {
         boolean show = progress != null ? progress : System.console() != null;
         Progress listener = show ? new Progress(spec.commandLine().getErr()) : null;
         LiveAudit.Collection collected = LiveAudit.run(options, targets, listener == null ? AuditListener.NONE
-                : listener);
+                : listener, kinds);
         if (listener != null) listener.done();
         return collected;
     }

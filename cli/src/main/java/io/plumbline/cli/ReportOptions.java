@@ -118,7 +118,11 @@ final class ReportOptions {
         Baseline baseline = baselineFile == null ? null : Baseline.load(baselineFile);
         Review review = Review.of(check.run(), waivers, baseline, clock);
         boolean gateFails = gate.fails(review);
-        var gaps = review.result().model().gaps();
+        // Incomplete means: something a rule that ran needed could not be read (kinds no rule here reads, e.g. those an
+        // audit limited by --rules did not collect, do not make this run incomplete).
+        var ran = review.result().rules();
+        var gaps = review.result().model().gaps().stream()
+                .filter(g -> g.kind() == null || ran.stream().anyMatch(d -> d.reads(g.kind()))).toList();
         String gateLine = gate.describe(gateFails);
         if (!gaps.isEmpty()) {
             gateLine += "Incomplete: " + gaps.size() + " part(s) of the state could not be read; the rules that "

@@ -207,7 +207,8 @@ class AuditCommandTest {
             String all = run.out() + run.err();
             assertTrue(all.contains("Config:SelectResourceConfig"), all);
             assertFalse(all.contains("S3:GetBucketVersioning"), "versioning came from Config: " + all);
-            assertTrue(stub.calls() >= 2, "S3 and KMS queries");
+            assertTrue(stub.calls() >= 1, "the S3 query");
+            assertFalse(all.contains("Kms:"), "BAK-005 reads buckets only, so KMS is not called: " + all);
         }
     }
 
@@ -248,6 +249,23 @@ class AuditCommandTest {
             assertTrue(run.out().contains("Incomplete") && run.out().contains("rds:DescribeDBInstances"), run.out());
             assertFalse(run.out().contains("PASS"), run.out());
         }
+    }
+
+    @Test
+    void rulesLimitWhatIsCollectedWithoutMakingTheAuditIncomplete() throws Exception {
+        Seed.network(moto);
+        Seed.aurora(moto);
+        Path snapshot = tmp.resolve("scoped.json");
+        Run run = audit("--endpoint-url", moto.endpoint().toString(), "--regions", MotoServer.REGION,
+                "--rules", "NET-009", "--stats", "--save", snapshot.toString());
+        assertEquals(1, run.exit(), () -> "NET-009 fails on the open group; nothing NET-009 needs is missing: "
+                + run.out() + run.err());
+        assertFalse(run.out().contains("Rds:"), () -> "RDS is not called for NET-009: " + run.out());
+        // the snapshot says what it did not read: other rules are UNKNOWN on it, never PASS
+        Run later = plumbline("check", snapshot.toString(), "--rules", "BAK-001", "--format", "json");
+        assertEquals(3, later.exit(), later.out() + later.err());
+        assertTrue(findings(json(later.out()), "BAK-001").stream().allMatch(f -> f.path("status").asText()
+                .equals("UNKNOWN")), later.out());
     }
 
     @Test

@@ -47,11 +47,21 @@ public final class LiveAudit {
     }
 
     public static Collection run(AuditOptions options, List<AuditTarget> targets, AuditListener listener) {
-        return run(options, targets, listener, Collectors.all());
+        return run(options, targets, listener, Collectors.all(), null);
+    }
+
+    /**
+     * An audit of only the kinds given (the kinds the rules to run read; null for all): services that fill none of them
+     * are not called, and their kinds are recorded as not collected, so that a snapshot of this audit re-evaluated
+     * with other rules says UNKNOWN for them instead of finding them empty.
+     */
+    public static Collection run(AuditOptions options, List<AuditTarget> targets, AuditListener listener,
+                                 java.util.Set<Kind> kinds) {
+        return run(options, targets, listener, Collectors.all(), kinds);
     }
 
     static Collection run(AuditOptions options, List<AuditTarget> targets, AuditListener listener,
-                          List<Supplier<Collector>> collectors) {
+                          List<Supplier<Collector>> collectors, java.util.Set<Kind> kinds) {
         List<Resource> resources = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         List<NotCollected> missing = new ArrayList<>();
@@ -75,6 +85,13 @@ public final class LiveAudit {
                         ? enabledRegions(clients, account, home, diagnostics, missing) : options.regions();
                 for (Supplier<Collector> make : collectors) {
                     Collector probe = make.get();
+                    if (kinds != null && java.util.Collections.disjoint(probe.kinds(), kinds)) {
+                        for (Kind k : probe.kinds()) {
+                            missing.add(new NotCollected(account, null, k, "not audited", probe.service() + ":*",
+                                    "not collected: this audit read only the kinds its rules need"));
+                        }
+                        continue;
+                    }
                     List<String> where = probe.global() ? List.of(clients.globalRegion()) : regions;
                     for (String region : where) {
                         listener.planned(planned.incrementAndGet());
@@ -84,6 +101,7 @@ public final class LiveAudit {
                             CollectContext ctx = new CollectContext(account, region);
                             try {
                                 c.collect(clients, ctx);
+                                undeclared(c, ctx);
                             } catch (RuntimeException e) {
                                 // Outside any one call (a client that cannot be built...): what this service would
                                 // have filled is unknown, so everything in this account and region is undecided.
@@ -113,6 +131,16 @@ public final class LiveAudit {
         }
         return new Collection(new Model(resources, List.of(), diagnostics, gaps), List.copyOf(missing),
                 java.util.Collections.unmodifiableList(accounts), stats);
+    }
+
+    /** A collector that fills a kind it does not declare is a bug: scoped audits would skip it silently. */
+    private static void undeclared(Collector c, CollectContext ctx) {
+        for (Resource r : ctx.resources()) {
+            if (r.kind() != Kind.GENERIC && !c.kinds().contains(r.kind())) {
+                throw new IllegalStateException("the " + c.service() + " collector filled " + r.kind()
+                        + " without declaring it in kinds()");
+            }
+        }
     }
 
     private static CollectContext failed(String account, String region, String service, RuntimeException e) {

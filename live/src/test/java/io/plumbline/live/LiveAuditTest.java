@@ -262,6 +262,10 @@ class LiveAuditTest {
                         return "rds";
                     }
 
+                    public java.util.Set<io.plumbline.model.Kind> kinds() {
+                        return java.util.Set.of(io.plumbline.model.Kind.DB_CLUSTER);
+                    }
+
                     public void collect(Clients clients, io.plumbline.live.collect.CollectContext ctx) {
                         ctx.collect(io.plumbline.model.Kind.DB_CLUSTER, "DB clusters", "rds:DescribeDBClusters",
                                 () -> {
@@ -275,12 +279,16 @@ class LiveAuditTest {
                         return "elasticache";
                     }
 
+                    public java.util.Set<io.plumbline.model.Kind> kinds() {
+                        return java.util.Set.of(io.plumbline.model.Kind.CACHE_REPLICATION_GROUP);
+                    }
+
                     public void collect(Clients clients, io.plumbline.live.collect.CollectContext ctx) {
                         throw new IllegalStateException("cannot build the client");
                     }
                 };
         LiveAudit.Collection c = LiveAudit.run(moto.options(), List.of(AuditTarget.caller()), AuditListener.NONE,
-                List.of(io.plumbline.live.collect.Ec2Collector::new, brokenCall, brokenService));
+                List.of(io.plumbline.live.collect.Ec2Collector::new, brokenCall, brokenService), null);
         Model m = c.model();
         assertFalse(m.all(Vpc.class).isEmpty(), "the working collector's kinds are there");
         assertTrue(m.gaps().stream().anyMatch(g -> g.kind() == io.plumbline.model.Kind.DB_CLUSTER
@@ -311,5 +319,27 @@ class LiveAuditTest {
             assertEquals("ec2:DescribeRegions", missing.get(0).operation());
             assertTrue(diagnostics.get(0).message().contains("--regions"), diagnostics.get(0).message());
         }
+    }
+
+    @Test
+    void anAuditLimitedToSomeKindsSaysWhatItDidNotReadSoNoOtherRulePassesOnIt() {
+        Seed.network(moto);
+        Seed.aurora(moto);
+        LiveAudit.Collection c = LiveAudit.run(moto.options(), List.of(AuditTarget.caller()), AuditListener.NONE,
+                java.util.EnumSet.copyOf(RuleRegistry.discover().select(List.of("NET-009")).get(0).descriptor()
+                        .reads()));
+        Model m = c.model();
+        assertFalse(m.all(SecurityGroup.class).isEmpty());
+        assertTrue(m.all(DbCluster.class).isEmpty(), "RDS was not called");
+        assertTrue(c.calls().byOperation().keySet().stream().noneMatch(op -> op.startsWith("Rds:")),
+                () -> "" + c.calls().byOperation());
+        assertTrue(m.gaps().stream().anyMatch(g -> g.kind() == io.plumbline.model.Kind.DB_CLUSTER
+                && g.reason().contains("not collected") && g.region() == null), () -> "" + m.gaps());
+        Result r = Engine.evaluate(m, ReferenceArchitecture.profile(), RuleRegistry.discover()
+                .select(List.of("NET-009", "BAK-001")));
+        assertTrue(r.findings().stream().filter(f -> f.ruleId().equals("BAK-001"))
+                .allMatch(f -> f.status() == Status.UNKNOWN), "BAK-001 read nothing: " + r.findings());
+        assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("NET-009") && f.status() == Status.FAIL),
+                "NET-009 judged what was read");
     }
 }

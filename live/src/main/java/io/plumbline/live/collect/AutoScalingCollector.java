@@ -31,6 +31,11 @@ public final class AutoScalingCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.AUTO_SCALING_GROUP);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (AutoScalingClient client = clients.build(AutoScalingClient.builder(), ctx.region())) {

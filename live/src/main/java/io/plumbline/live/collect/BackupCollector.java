@@ -43,6 +43,11 @@ public final class BackupCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.BACKUP_PLAN);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (BackupClient client = clients.build(BackupClient.builder(), ctx.region())) {

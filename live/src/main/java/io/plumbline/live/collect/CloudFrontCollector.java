@@ -39,6 +39,11 @@ public final class CloudFrontCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.CLOUDFRONT_DISTRIBUTION);
+    }
+
+    @Override
     public boolean global() {
         return true;
     }

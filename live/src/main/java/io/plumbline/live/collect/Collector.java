@@ -12,6 +12,9 @@ public interface Collector {
     /** The service prefix of its IAM actions: {@code ec2}, {@code elasticloadbalancing}, {@code s3}... */
     String service();
 
+    /** The model kinds it fills: an audit limited to some kinds skips collectors that fill none of them. */
+    java.util.Set<io.plumbline.model.Kind> kinds();
+
     /** Global services (IAM, Route 53, CloudFront) are collected once per account, not once per region. */
     default boolean global() {
         return false;

@@ -35,6 +35,11 @@ public final class ConfigCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.CONFIG_RECORDER);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (ConfigClient client = clients.build(ConfigClient.builder(), ctx.region())) {

@@ -55,6 +55,12 @@ public final class Ec2Collector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.VPC, Kind.SUBNET, Kind.ROUTE_TABLE, Kind.INTERNET_GATEWAY,
+                Kind.NAT_GATEWAY, Kind.NETWORK_ACL, Kind.SECURITY_GROUP);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (Ec2Client client = clients.ec2(ctx.region())) {

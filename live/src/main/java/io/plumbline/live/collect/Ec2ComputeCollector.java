@@ -43,6 +43,11 @@ public final class Ec2ComputeCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.INSTANCE, Kind.EBS_VOLUME, Kind.LAUNCH_TEMPLATE);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (Ec2Client client = clients.ec2(ctx.region())) {

@@ -33,6 +33,11 @@ public final class EcrCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.ECR_REPOSITORY);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (EcrClient client = clients.build(EcrClient.builder(), ctx.region())) {

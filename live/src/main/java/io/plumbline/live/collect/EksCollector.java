@@ -42,6 +42,11 @@ public final class EksCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.EKS_CLUSTER, Kind.NODE_GROUP);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (EksClient client = clients.build(EksClient.builder(), ctx.region())) {

@@ -47,6 +47,11 @@ public final class ElastiCacheCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.CACHE_REPLICATION_GROUP, Kind.CACHE_SUBNET_GROUP);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (ElastiCacheClient c = clients.build(ElastiCacheClient.builder(), ctx.region())) {

@@ -42,6 +42,11 @@ public final class Elbv2Collector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.LOAD_BALANCER);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (ElasticLoadBalancingV2Client client = clients.build(ElasticLoadBalancingV2Client.builder(), ctx.region())) {

@@ -47,6 +47,11 @@ public final class IamCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.IAM_ROLE, Kind.OIDC_PROVIDER);
+    }
+
+    @Override
     public boolean global() {
         return true;
     }

@@ -53,6 +53,11 @@ public final class KmsCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.KMS_KEY);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         // --use-config: the region's key settings in a few queries (null: read directly, a note says why)

@@ -31,6 +31,11 @@ public final class LogsCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.LOG_GROUP);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (CloudWatchLogsClient client = clients.build(CloudWatchLogsClient.builder(), ctx.region())) {

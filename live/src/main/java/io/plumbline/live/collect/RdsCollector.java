@@ -37,6 +37,12 @@ public final class RdsCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.DB_CLUSTER, Kind.DB_INSTANCE,
+                Kind.DB_SUBNET_GROUP, Kind.DB_CLUSTER_SNAPSHOT);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (RdsClient client = clients.rds(ctx.region())) {

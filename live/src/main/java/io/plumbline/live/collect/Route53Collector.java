@@ -33,6 +33,11 @@ public final class Route53Collector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.ROUTE53_HEALTH_CHECK);
+    }
+
+    @Override
     public boolean global() {
         return true;
     }

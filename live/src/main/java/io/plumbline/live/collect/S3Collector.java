@@ -62,6 +62,11 @@ public final class S3Collector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.S3_BUCKET);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         // --use-config: the region's bucket settings in a few queries (null: read directly, a note says why)

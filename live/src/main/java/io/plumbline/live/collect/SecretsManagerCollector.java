@@ -44,6 +44,11 @@ public final class SecretsManagerCollector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.SECRET);
+    }
+
+    @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
         try (SecretsManagerClient client = clients.build(SecretsManagerClient.builder(), ctx.region())) {

@@ -64,6 +64,11 @@ public final class WafV2Collector implements Collector {
     }
 
     @Override
+    public java.util.Set<Kind> kinds() {
+        return java.util.Set.of(Kind.WAF_WEB_ACL);
+    }
+
+    @Override
     public boolean global() {
         return scope == Scope.CLOUDFRONT;
     }
