@@ -56,36 +56,6 @@ public record AuditOptions(URI endpoint, List<String> regions, AwsCredentialsPro
         return new AuditOptions(endpoint, regions, DefaultCredentialsProvider.builder().build(), null, null);
     }
 
-    public AuditOptions withCredentials(AwsCredentialsProvider provider) {
-        return new AuditOptions(endpoint, regions, provider, apiCallTimeout, retryMode, concurrency,
-                callObserver, useConfig);
-    }
-
-    public AuditOptions withRegions(List<String> newRegions) {
-        return new AuditOptions(endpoint, newRegions, credentials, apiCallTimeout, retryMode, concurrency,
-                callObserver, useConfig);
-    }
-
-    public AuditOptions withRetryMode(RetryMode mode) {
-        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, mode, concurrency,
-                callObserver, useConfig);
-    }
-
-    public AuditOptions withApiCallTimeout(Duration timeout) {
-        return new AuditOptions(endpoint, regions, credentials, timeout, retryMode, concurrency,
-                callObserver, useConfig);
-    }
-
-    public AuditOptions withConcurrency(int n) {
-        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, n,
-                callObserver, useConfig);
-    }
-
-    public AuditOptions withCallObserver(ExecutionInterceptor observer) {
-        return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, concurrency,
-                observer, useConfig);
-    }
-
     /** The same audit, reading S3 and KMS settings from AWS Config where it records them ({@code --use-config}). */
     public AuditOptions withUseConfig(boolean on) {
         return new AuditOptions(endpoint, regions, credentials, apiCallTimeout, retryMode, concurrency, callObserver,

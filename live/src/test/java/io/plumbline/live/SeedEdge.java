@@ -28,6 +28,16 @@ public final class SeedEdge {
 
     public static final String GLOBAL = "us-east-1";
     public static final String ACCOUNT = "123456789012";
+
+    /** Runs one collector for the test account in {@code region} and requires that every call succeeded. */
+    public static io.plumbline.live.collect.CollectContext collectCleanly(MotoServer moto,
+            io.plumbline.live.collect.Collector collector, String region) {
+        var ctx = new io.plumbline.live.collect.CollectContext(ACCOUNT, region);
+        collector.collect(new Clients(moto.options()), ctx);
+        org.junit.jupiter.api.Assertions.assertTrue(ctx.notCollected().isEmpty(),
+                () -> "not collected: " + ctx.notCollected());
+        return ctx;
+    }
     public static final String CERT = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
     public static final String ISSUER = "oidc.eks.eu-west-1.amazonaws.com/id/5E1B2C3D4E5F";
 

@@ -27,10 +27,7 @@ class CloudFrontCollectorTest {
     }
 
     private CollectContext collect() {
-        CollectContext ctx = new CollectContext(SeedEdge.ACCOUNT, Clients.GLOBAL_REGION);
-        new CloudFrontCollector().collect(new Clients(moto.options()), ctx);
-        assertTrue(ctx.notCollected().isEmpty(), () -> "not collected: " + ctx.notCollected());
-        return ctx;
+        return SeedEdge.collectCleanly(moto, new CloudFrontCollector(), Clients.GLOBAL_REGION);
     }
 
     private static CloudFrontDistribution byId(CollectContext ctx, String id) {

@@ -25,10 +25,7 @@ class ConfigCollectorTest {
     }
 
     private CollectContext collect() {
-        CollectContext ctx = new CollectContext(SeedEdge.ACCOUNT, MotoServer.REGION);
-        new ConfigCollector().collect(new Clients(moto.options()), ctx);
-        assertTrue(ctx.notCollected().isEmpty(), () -> "not collected: " + ctx.notCollected());
-        return ctx;
+        return SeedEdge.collectCleanly(moto, new ConfigCollector(), MotoServer.REGION);
     }
 
     @Test

@@ -23,10 +23,7 @@ class Route53CollectorTest {
     }
 
     private CollectContext collect() {
-        CollectContext ctx = new CollectContext(SeedEdge.ACCOUNT, Clients.GLOBAL_REGION);
-        new Route53Collector().collect(new Clients(moto.options()), ctx);
-        assertTrue(ctx.notCollected().isEmpty(), () -> "not collected: " + ctx.notCollected());
-        return ctx;
+        return SeedEdge.collectCleanly(moto, new Route53Collector(), Clients.GLOBAL_REGION);
     }
 
     private static Route53HealthCheck byId(CollectContext ctx, String id) {

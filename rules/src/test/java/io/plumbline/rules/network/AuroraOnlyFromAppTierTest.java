@@ -76,7 +76,6 @@ class AuroraOnlyFromAppTierTest {
         // Moved to 5433: the nodes' 5432 path no longer serves it, and the profile's flows do not name 5433.
         TinyNetwork m = new TinyNetwork();
         m.aurora.port = io.plumbline.model.Value.explicit(5433, io.plumbline.model.Provenance.NONE);
-        Finding moved = expect(m.run(rule), m.aurora.address(), Status.UNKNOWN, "5433");
-        assertTrue(moved.status() != Status.PASS, () -> describe(moved));
+        expect(m.run(rule), m.aurora.address(), Status.UNKNOWN, "5433");
     }
 }
