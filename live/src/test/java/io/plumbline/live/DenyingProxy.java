@@ -107,12 +107,7 @@ public final class DenyingProxy implements AutoCloseable {
                 body = "{\"__type\":\"UnrecognizedClientException\",\"message\":\"The security token included in "
                         + "the request is invalid.\"}";
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", type);
-            ex.sendResponseHeaders(status, bytes.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
+            send(ex, status, type, body.getBytes(StandardCharsets.UTF_8));
             return true;
         }
         return false;
@@ -159,11 +154,7 @@ public final class DenyingProxy implements AutoCloseable {
                     : "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded"
                     + "</Message></Error><RequestId>throttled-by-test-proxy</RequestId></ErrorResponse>")
                     .getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "text/xml");
-            ex.sendResponseHeaders(ec2 ? 503 : 400, err.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(err);
-            }
+            send(ex, ec2 ? 503 : 400, "text/xml", err);
             return true;
         }
         return false;
@@ -193,11 +184,7 @@ public final class DenyingProxy implements AutoCloseable {
                             + "arn:aws:iam::123456789012:user/auditor is not authorized to perform this " + svc
                             + " action</Message></Error><RequestId>denied-by-test-proxy</RequestId></ErrorResponse>")
                             .getBytes(StandardCharsets.UTF_8);
-                    ex.getResponseHeaders().add("Content-Type", "text/xml");
-                    ex.sendResponseHeaders(403, err.length);
-                    try (OutputStream out = ex.getResponseBody()) {
-                        out.write(err);
-                    }
+                    send(ex, 403, "text/xml", err);
                     return;
                 }
             }
@@ -205,13 +192,7 @@ public final class DenyingProxy implements AutoCloseable {
             Reply reply = a == null ? null : a.answer(ex.getRequestMethod(), ex.getRequestURI().toString(),
                     ex.getRequestHeaders(), body);
             if (reply != null) {
-                ex.getResponseHeaders().add("Content-Type", reply.contentType());
-                ex.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-                if (reply.body().length > 0) {
-                    try (OutputStream out = ex.getResponseBody()) {
-                        out.write(reply.body());
-                    }
-                }
+                send(ex, reply.status(), reply.contentType(), reply.body());
                 return;
             }
             HttpRequest.Builder rb = HttpRequest.newBuilder(upstream.resolve(ex.getRequestURI().toString()))
@@ -225,15 +206,20 @@ public final class DenyingProxy implements AutoCloseable {
                     ex.getResponseHeaders().put(k, List.copyOf(vs));
                 }
             });
-            byte[] rbody = r.body();
-            ex.sendResponseHeaders(r.statusCode(), rbody.length == 0 ? -1 : rbody.length);
-            if (rbody.length > 0) {
-                try (OutputStream out = ex.getResponseBody()) {
-                    out.write(rbody);
-                }
-            }
+            send(ex, r.statusCode(), null, r.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Answers with {@code body} (no body when empty); {@code contentType} null keeps the headers already set. */
+    private static void send(HttpExchange ex, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) ex.getResponseHeaders().add("Content-Type", contentType);
+        ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
         }
     }
 
