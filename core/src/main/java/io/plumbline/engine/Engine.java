@@ -3,6 +3,7 @@ package io.plumbline.engine;
 import io.plumbline.model.Model;
 import io.plumbline.model.Provenance;
 import io.plumbline.profile.Profile;
+import io.plumbline.rule.Evidence;
 import io.plumbline.rule.Finding;
 import io.plumbline.rule.Rule;
 import io.plumbline.rule.RuleContext;
@@ -24,9 +25,23 @@ public final class Engine {
         List<Finding> findings = new ArrayList<>(rules.parallelStream().map(rule -> run(rule, model, profile))
                 .flatMap(List::stream).toList());
         findings = new ArrayList<>(Gaps.apply(model, ran, findings));
+        // The one place findings pass before any report: a rule may have put a sensitive value in its words.
+        if (!model.secrets().isEmpty()) findings.replaceAll(f -> redacted(f, model));
         findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource)
                 .thenComparing(f -> f.status().ordinal()));
         return new Result(model, profile, ran, findings);
+    }
+
+    /** The finding with the model's secrets taken out of its message and evidence. */
+    static Finding redacted(Finding f, Model model) {
+        String message = model.redact(f.message(), f.resource());
+        List<Evidence> evidence = new ArrayList<>(f.evidence().size());
+        for (Evidence e : f.evidence()) {
+            evidence.add(new Evidence(model.redact(e.attribute(), f.resource()), model.redact(e.actual(), f.resource()),
+                    model.redact(e.expected(), f.resource()), e.certainty(), e.location()));
+        }
+        return new Finding(f.ruleId(), f.severity(), f.status(), f.resource(), f.resourceType(), message,
+                List.copyOf(evidence), f.location(), f.waiver());
     }
 
     private static List<Finding> run(Rule rule, Model model, Profile profile) {

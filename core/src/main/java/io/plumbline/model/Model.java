@@ -29,22 +29,32 @@ public final class Model {
     private final List<InputFile> inputs;
     private final List<Diagnostic> diagnostics;
     private final List<Gap> gaps;
+    private final Secrets secrets;
     private final Map<Object, Map<Resource, List<Resource>>> reverseLinks = new ConcurrentHashMap<>();
 
     public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics) {
-        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, List.of());
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, List.of(), Secrets.NONE);
     }
 
     /** A model of a state some of which could not be read: {@code gaps} say what is missing and where. */
     public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps) {
-        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps);
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps, Secrets.NONE);
+    }
+
+    /**
+     * A model whose source registered the sensitive strings it read ({@code secrets}); the contents of values marked
+     * sensitive are added to them. Diagnostics are kept with those strings taken out.
+     */
+    public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps,
+                 Secrets secrets) {
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps, secrets);
     }
 
     /**
      * One part per input: addresses are unique within an input, not across inputs (two plans of one module both hold
      * {@code module.db.aws_rds_cluster.this}), so references resolve within their own input first.
      */
-    private Model(Parts parts, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps) {
+    private Model(Parts parts, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps, Secrets declared) {
         List<Resource> all = new ArrayList<>();
         for (List<Resource> part : parts.lists()) {
             Scope scope = new Scope();
@@ -68,7 +78,13 @@ public final class Model {
         }
         this.resources = List.copyOf(all);
         this.inputs = List.copyOf(inputs);
-        this.diagnostics = List.copyOf(diagnostics);
+        this.secrets = declared.plus(SensitiveContent.of(this.resources));
+        List<Diagnostic> shown = new ArrayList<>(diagnostics.size());
+        for (Diagnostic d : diagnostics) {
+            String m = secrets.redact(d.message());
+            shown.add(m.equals(d.message()) ? d : new Diagnostic(d.level(), m, d.location()));
+        }
+        this.diagnostics = List.copyOf(shown);
         this.gaps = List.copyOf(gaps);
     }
 
@@ -98,13 +114,15 @@ public final class Model {
         List<InputFile> in = new ArrayList<>();
         List<Diagnostic> d = new ArrayList<>();
         List<Gap> g = new ArrayList<>();
+        Secrets secrets = Secrets.NONE;
         for (Model m : models) {
+            secrets = secrets.plus(m.secrets);
             ps.addAll(m.parts);
             in.addAll(m.inputs);
             d.addAll(m.diagnostics);
             g.addAll(m.gaps);
         }
-        return new Model(new Parts(ps), in, d, g);
+        return new Model(new Parts(ps), in, d, g, secrets);
     }
 
     /** Every resource. Recorded by {@link #recordingReads} as {@code Resource.class}: "any kind". */
@@ -128,6 +146,24 @@ public final class Model {
 
     public List<Diagnostic> diagnostics() {
         return diagnostics;
+    }
+
+    /** The sensitive strings of this model: what every message, report and inventory takes out. */
+    public Secrets secrets() {
+        return secrets;
+    }
+
+    /**
+     * Text said about the resource at {@code address} (a finding's message, an UNKNOWN reason, evidence), with the
+     * model's secrets taken out: long ones everywhere, short ones held by this resource or by what was folded into it.
+     */
+    public String redact(String text, String address) {
+        if (text == null || secrets.isEmpty()) return text;
+        Resource r = address == null ? null : byAddress.get(address);
+        java.util.Set<String> scopes = new java.util.HashSet<>();
+        if (address != null) scopes.add(address);
+        if (r != null) scopes.addAll(r.folded());
+        return secrets.redact(text, scopes);
     }
 
     /** What could not be read (empty for a plan or a template, which are read whole or not at all). */

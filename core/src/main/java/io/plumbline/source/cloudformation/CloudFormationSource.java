@@ -5,6 +5,7 @@ import io.plumbline.model.InputFile;
 import io.plumbline.model.Model;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Resource;
+import io.plumbline.model.Secrets;
 import io.plumbline.model.Value;
 import io.plumbline.source.Format;
 import io.plumbline.source.InputException;
@@ -87,6 +88,8 @@ public final class CloudFormationSource {
         private final SourceOptions options;
         private final List<Diagnostic> diagnostics = new ArrayList<>();
         private final Conv conv;
+        /** The sensitive strings read so far: NoEcho parameter values and everything computed from them. */
+        private final Secrets.Builder secrets = new Secrets.Builder();
 
         Reading(MapNode root, String file, String sha256, SourceOptions options) {
             this.raw = root;
@@ -96,7 +99,19 @@ public final class CloudFormationSource {
             this.conv = new Conv(file);
         }
 
+        /** The model; an input error never repeats a secret (a NoEcho value that is no boolean, a mapping key...). */
         Model read() {
+            try {
+                return readModel();
+            } catch (InputException e) {
+                Secrets known = secrets.build();
+                String problem = known.redactAll(e.problem());
+                if (problem.equals(e.problem())) throw e;
+                throw new InputException(e.file(), e.line(), e.column(), problem);
+            }
+        }
+
+        private Model readModel() {
             ShortForms shortForms = new ShortForms();
             Node resourcesNode = raw.get("Resources");
             if (resourcesNode == null) throw error(raw, "the template has no Resources section");
@@ -106,6 +121,7 @@ public final class CloudFormationSource {
             MapNode parameters = section(shortForms, "Parameters");
             MapNode mappings = section(shortForms, "Mappings");
             MapNode conditions = section(shortForms, "Conditions");
+            registerNoEchoValues(parameters);
 
             List<String> transforms = transforms(raw.get("Transform"));
             String macro = null;
@@ -140,6 +156,7 @@ public final class CloudFormationSource {
 
             Evaluator ev = new Evaluator(file, options, parameters, mappings, conditions, types, nodes, macro,
                     !transforms.isEmpty());
+            for (String name : ev.noEchoParameters()) Ev.collectSecrets(ev.parameterValue(name), null, secrets);
 
             Map<String, String> uncertain = new HashMap<>();
             for (Map.Entry<String, MapNode> e : nodes.entrySet()) {
@@ -183,6 +200,10 @@ public final class CloudFormationSource {
                 }
                 Ev deletion = attribute(ev, m, "DeletionPolicy", base);
                 Ev replace = attribute(ev, m, "UpdateReplacePolicy", base);
+                // Strings computed from NoEcho values (a !Sub name, a tag, a description) are secrets of this resource.
+                Ev.collectSecrets(props, id, secrets);
+                Ev.collectSecrets(deletion, id, secrets);
+                Ev.collectSecrets(replace, id, secrets);
                 Provenance loc = Provenance.inFile(file, m.line(), m.column(), base);
                 String why = uncertain.get(id);
                 if (why != null) {
@@ -222,7 +243,32 @@ public final class CloudFormationSource {
 
             InputFile input = new InputFile(file, Format.CLOUDFORMATION.id(), sha256, declared, resources.size(), folded,
                     excluded);
-            return new Model(resources, List.of(input), diagnostics);
+            return new Model(resources, List.of(input), diagnostics, List.of(), secrets.build());
+        }
+
+        /**
+         * The raw values of NoEcho parameters (the {@code --param} override and the Default, whole and as list
+         * items), registered before anything is evaluated so that even an early input error cannot repeat them.
+         */
+        private void registerNoEchoValues(MapNode parameters) {
+            if (parameters == null) return;
+            for (Map.Entry<String, Node> e : parameters.entries().entrySet()) {
+                if (!(e.getValue() instanceof MapNode decl)) continue;
+                Node noEcho = decl.get("NoEcho");
+                if (!(noEcho instanceof ScalarNode ne) || ne.value() == null || !"true".equalsIgnoreCase(ne.text())) continue;
+                String override = options.parameters().get(e.getKey());
+                if (override != null) registerWithItems(override);
+                Node def = decl.get("Default");
+                if (def instanceof ScalarNode ds && ds.value() != null) registerWithItems(ds.text());
+                if (def instanceof ListNode dl) {
+                    for (Node i : dl.items()) if (i instanceof ScalarNode is && is.value() != null) registerWithItems(is.text());
+                }
+            }
+        }
+
+        private void registerWithItems(String value) {
+            secrets.add(value, null);
+            for (String part : value.split(",")) secrets.add(part.trim(), null);
         }
 
         private Ev attribute(Evaluator ev, MapNode m, String name, String base) {

@@ -97,7 +97,7 @@ final class Conv {
     }
 
     private static <T> Value<T> sens(Value<T> value, Ev v) {
-        return v != null && v.sensitive() ? value.asSensitive() : value;
+        return Ev.anySensitive(v) ? value.asSensitive() : value;
     }
 
     Value<String> str(Ev v) {
@@ -136,7 +136,7 @@ final class Conv {
                 if (t.equals("true")) return sens(Value.explicit(true, at(v)), v);
                 if (t.equals("false")) return sens(Value.explicit(false, at(v)), v);
             }
-            return Value.unknown("expected a boolean, found '" + l.text() + "'", at(v));
+            return sens(Value.unknown("expected a boolean, found '" + Ev.shown(l) + "'", at(v)), v);
         }
         if (v instanceof Arr || v instanceof Obj || v instanceof ResRef) {
             return Value.unknown("expected a boolean, found " + Ev.describe(v), at(v));
@@ -160,7 +160,7 @@ final class Conv {
                 }
             }
             if (i != null) return sens(Value.explicit(i, at(v)), v);
-            return Value.unknown("expected an integer, found '" + l.text() + "'", at(v));
+            return sens(Value.unknown("expected an integer, found '" + Ev.shown(l) + "'", at(v)), v);
         }
         if (v instanceof Arr || v instanceof Obj || v instanceof ResRef) {
             return Value.unknown("expected an integer, found " + Ev.describe(v), at(v));
@@ -257,10 +257,10 @@ final class Conv {
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Ev> e : o.entries().entrySet()) {
             Value<String> s = str(e.getValue());
-            if (s.isUnknown()) return Value.unknown(e.getKey() + ": " + s.note(), at(v));
+            if (s.isUnknown()) return sens(Value.unknown(e.getKey() + ": " + s.note(), at(v)), o);
             out.put(e.getKey(), s.get());
         }
-        return Value.explicit(Collections.unmodifiableMap(out), at(v));
+        return sens(Value.explicit(Collections.unmodifiableMap(out), at(v)), o);
     }
 
     /**
@@ -271,6 +271,8 @@ final class Conv {
     Value<Map<String, String>> tags(Ev v) {
         if (v == null) return Value.defaulted(Defaults.CFN_NO_TAGS, Provenance.NONE);
         Map<String, String> out = new LinkedHashMap<>();
+        // A tag from a NoEcho parameter makes the map sensitive (as Terraform marks tags with a sensitive value); its
+        // content stays for rules, and the source registers the sensitive tag values themselves as secrets.
         if (v instanceof Obj o) {
             for (Map.Entry<String, Ev> e : o.entries().entrySet()) {
                 if (e.getValue() instanceof Lit l && l.value() != null) out.put(e.getKey(), l.text());
@@ -285,6 +287,6 @@ final class Conv {
         } else {
             return v instanceof Unk ? unknown(v) : Value.unknown("expected a list of tags, found " + Ev.describe(v), at(v));
         }
-        return Value.explicit(Collections.unmodifiableMap(out), at(v));
+        return sens(Value.explicit(Collections.unmodifiableMap(out), at(v)), v);
     }
 }

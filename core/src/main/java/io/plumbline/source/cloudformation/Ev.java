@@ -152,9 +152,41 @@ sealed interface Ev permits Ev.Lit, Ev.Arr, Ev.Obj, Ev.Unk, Ev.ResRef, Ev.NoValu
         return v;
     }
 
+    /** The text of a literal as a message may show it: never the content of a sensitive one. */
+    static String shown(Lit l) {
+        return l.sensitive() ? io.plumbline.model.Secrets.MASK : l.text();
+    }
+
+    /** Whether the value or anything inside it is sensitive. */
+    static boolean anySensitive(Ev v) {
+        if (v == null) return false;
+        if (v.sensitive()) return true;
+        if (v instanceof Arr a) {
+            for (Ev i : a.items()) if (anySensitive(i)) return true;
+        } else if (v instanceof Obj o) {
+            for (Ev i : o.entries().values()) if (anySensitive(i)) return true;
+        } else if (v instanceof Unk u && u.alternatives() != null) {
+            for (Ev i : u.alternatives()) if (anySensitive(i)) return true;
+        }
+        return false;
+    }
+
+    /** Registers the text of every sensitive literal inside {@code v} as a secret held by {@code scope}. */
+    static void collectSecrets(Ev v, String scope, io.plumbline.model.Secrets.Builder into) {
+        if (v instanceof Lit l) {
+            if (l.sensitive() && l.value() != null) into.add(l.text(), scope);
+        } else if (v instanceof Arr a) {
+            for (Ev i : a.items()) collectSecrets(i, scope, into);
+        } else if (v instanceof Obj o) {
+            for (Ev i : o.entries().values()) collectSecrets(i, scope, into);
+        } else if (v instanceof Unk u && u.alternatives() != null) {
+            for (Ev i : u.alternatives()) collectSecrets(i, scope, into);
+        }
+    }
+
     static String describe(Ev v) {
         if (v == null) return "nothing";
-        if (v instanceof Lit l) return l.value() == null ? "null" : l.value() instanceof String ? "a string" : "'" + l.text() + "'";
+        if (v instanceof Lit l) return l.value() == null ? "null" : l.value() instanceof String ? "a string" : "'" + shown(l) + "'";
         if (v instanceof Arr) return "a list";
         if (v instanceof Obj) return "a mapping";
         if (v instanceof ResRef r) return "a reference to " + r.logicalId();

@@ -2,6 +2,7 @@ package io.plumbline.source.cloudformation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.plumbline.model.Secrets;
 import io.plumbline.source.InputException;
 import io.plumbline.source.SourceOptions;
 import io.plumbline.source.cloudformation.Ev.Arr;
@@ -75,16 +76,21 @@ final class Evaluator {
                     "CidrBlock", "CidrBlock", "AvailabilityZoneId", "AvailabilityZoneId"),
             "AWS::EC2::SecurityGroup", Map.of("VpcId", "VpcId"));
 
-    record Cond(Boolean value, String reason) {
-        static final Cond TRUE = new Cond(Boolean.TRUE, null);
-        static final Cond FALSE = new Cond(Boolean.FALSE, null);
+    /** A condition's value; {@code sensitive} when it was computed from a sensitive value (a NoEcho parameter). */
+    record Cond(Boolean value, String reason, boolean sensitive) {
+        static final Cond TRUE = new Cond(Boolean.TRUE, null, false);
+        static final Cond FALSE = new Cond(Boolean.FALSE, null, false);
 
         static Cond unknown(String reason) {
-            return new Cond(null, reason);
+            return new Cond(null, reason, false);
         }
 
         boolean known() {
             return value != null;
+        }
+
+        Cond sensitive(boolean s) {
+            return s && !sensitive ? new Cond(value, reason, true) : this;
         }
     }
 
@@ -195,7 +201,7 @@ final class Evaluator {
                 Map<String, Node> single = new LinkedHashMap<>();
                 single.put(fn, arg);
                 Cond c = condOf(new MapNode(single, loc.line(), loc.column(), null), loc.pointer());
-                yield c.known() ? new Lit(c.value(), loc) : Unk.of(c.reason(), loc);
+                yield c.known() ? new Lit(c.value(), loc, c.sensitive()) : Unk.of(c.reason(), loc).sensitive(c.sensitive());
             }
             default -> {
                 if (RULE_FUNCTIONS.contains(fn)) throw error(loc, fn + " is only valid in the Rules section");
@@ -280,8 +286,9 @@ final class Evaluator {
         Ev value;
         if (type != null && type.startsWith("AWS::SSM::Parameter::Value<")) {
             String source = override != null ? override : decl.text("Default");
+            boolean noEcho = truthy(decl.get("NoEcho"));
             value = new Unk("parameter " + name + " is read from the SSM parameter "
-                    + (source == null ? "given at deploy time" : "'" + source + "'") + " at deploy time",
+                    + (source == null ? "given at deploy time" : "'" + (noEcho ? Secrets.MASK : source) + "'") + " at deploy time",
                     declLoc, false, null, "param:" + name, null);
         } else if (override != null) {
             value = parameterValue(override, list, declLoc);
@@ -309,6 +316,20 @@ final class Evaluator {
         if (truthy(decl.get("NoEcho"))) value = Ev.sensitive(value);
         parameterValues.put(name, value);
         return value;
+    }
+
+    /** The names of the NoEcho parameters: their values, and all derived from them, are sensitive. */
+    List<String> noEchoParameters() {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, Node> e : parameters.entrySet()) {
+            if (e.getValue() instanceof MapNode m && truthy(m.get("NoEcho"))) out.add(e.getKey());
+        }
+        return out;
+    }
+
+    /** The evaluated value of a parameter (sensitive when NoEcho). */
+    Ev parameterValue(String name) {
+        return parameter(name);
     }
 
     private static Ev parameterValue(String text, boolean list, Loc loc) {
@@ -409,6 +430,7 @@ final class Evaluator {
 
     private Ev sub(Node arg, String argPtr, Loc loc) {
         String template;
+        boolean secretTemplate = false;
         Map<String, Ev> vars = new HashMap<>();
         if (arg instanceof ScalarNode s && s.value() != null) {
             template = s.text();
@@ -417,6 +439,7 @@ final class Evaluator {
             if (t instanceof Unk u) return u.at(loc);
             if (!(t instanceof Lit tl) || tl.value() == null) throw error(l.get(0), "Fn::Sub expects a string template");
             template = tl.text();
+            secretTemplate = tl.sensitive();
             if (l.size() == 2) {
                 if (!(l.get(1) instanceof MapNode vm)) throw error(l.get(1), "Fn::Sub variables must be a mapping");
                 for (Map.Entry<String, Node> e : vm.entries().entrySet()) {
@@ -455,6 +478,11 @@ final class Evaluator {
             i = close + 1;
         }
         if (literal.length() > 0) parts.add(literal.toString());
+        Ev result = substitute(parts, loc);
+        return secretTemplate ? Ev.sensitive(result) : result;
+    }
+
+    private Ev substitute(List<Object> parts, Loc loc) {
         if (parts.size() == 1 && parts.get(0) instanceof Ev only) {
             if (only instanceof Lit l) return stringLit(l.text() == null ? "" : l.text(), loc, l.sensitive());
             if (only instanceof Arr || only instanceof Obj || only instanceof Azs) {
@@ -558,10 +586,11 @@ final class Evaluator {
         }
         List<Object> parts = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            if (i > 0) parts.add(d.text());
+            if (i > 0) parts.add(d.sensitive() ? d : d.text());
             parts.add(items.get(i));
         }
-        return concat(parts, loc, "Fn::Join");
+        Ev joined = concat(parts, loc, "Fn::Join");
+        return d.sensitive() ? Ev.sensitive(joined) : joined;
     }
 
     private Ev split(Node arg, String argPtr, Loc loc) {
@@ -573,7 +602,9 @@ final class Evaluator {
         }
         if (source instanceof Lit s && s.value() != null) {
             List<Ev> items = new ArrayList<>();
-            for (String part : s.text().split(Pattern.quote(d.text()), -1)) items.add(new Lit(part, loc, s.sensitive()));
+            for (String part : s.text().split(Pattern.quote(d.text()), -1)) {
+                items.add(new Lit(part, loc, s.sensitive() || d.sensitive()));
+            }
             return new Arr(items, loc);
         }
         return new Unk("Fn::Split of a string that is not known: " + reasonOf(source), loc, source.sensitive(),
@@ -591,10 +622,13 @@ final class Evaluator {
         }
         if (list instanceof Azs z) return new Az(i, z.region(), loc);
         if (list instanceof Arr a) {
+            boolean secretIndex = index.sensitive();
             if (i < 0 || i >= a.items().size()) {
-                return Unk.of("Fn::Select index " + i + " is out of range (the list has " + a.items().size() + " items)", loc);
+                return Unk.of("Fn::Select index " + (secretIndex ? Ev.shown((Lit) index) : i) + " is out of range (the list has "
+                        + a.items().size() + " items)", loc).sensitive(secretIndex);
             }
-            return a.items().get(i);
+            // The item a secret index picks tells the index.
+            return secretIndex ? Ev.sensitive(a.items().get(i)) : a.items().get(i);
         }
         if (list instanceof Unk u) {
             return new Unk("Fn::Select " + i + " of a list that is not known: " + u.reason(), loc, u.sensitive(),
@@ -616,14 +650,21 @@ final class Evaluator {
             defaultNode = dm.get("DefaultValue");
         }
         Ev fallback = defaultNode == null ? null : eval(defaultNode, argPtr + "/3/DefaultValue");
+        // The entry a secret key selects tells the key: the result of a lookup with a sensitive key is sensitive.
+        boolean secretKey = mapName.sensitive() || top.sensitive() || second.sensitive();
+        Ev result = lookUp(mapName, top, second, fallback, loc);
+        return secretKey ? Ev.sensitive(result) : result;
+    }
+
+    private Ev lookUp(Ev mapName, Ev top, Ev second, Ev fallback, Loc loc) {
         if (!(mapName instanceof Lit mn) || mn.value() == null) {
             return Unk.of("Fn::FindInMap of a mapping whose name is not known: " + reasonOf(mapName), loc);
         }
         MapNode mapping = mappings == null ? null : mappings.map(mn.text());
         if (mapping == null) {
             if (fallback != null) return fallback;
-            if (lenientNames) return Unk.of("Fn::FindInMap of mapping " + mn.text() + ", which is not declared", loc);
-            throw error(loc, "Fn::FindInMap of mapping " + mn.text() + ", which is not declared in Mappings");
+            if (lenientNames) return Unk.of("Fn::FindInMap of mapping " + Ev.shown(mn) + ", which is not declared", loc);
+            throw error(loc, "Fn::FindInMap of mapping " + Ev.shown(mn) + ", which is not declared in Mappings");
         }
         String base = "/Mappings/" + escape(mn.text());
         List<String> topKeys = top instanceof Lit t && t.value() != null ? List.of(t.text())
@@ -642,8 +683,8 @@ final class Evaluator {
                 Ev candidate = v != null ? eval(v, base + "/" + escape(k1) + "/" + escape(k2)) : fallback;
                 if (candidate == null) {
                     if (topKeys.size() == 1 && secondKnown) {
-                        return Unk.of("Fn::FindInMap: mapping " + mn.text() + " has no entry [" + k1 + "]["
-                                + ((Lit) second).text() + "]", loc);
+                        return Unk.of("Fn::FindInMap: mapping " + Ev.shown(mn) + " has no entry ["
+                                + (top.sensitive() ? Secrets.MASK : k1) + "][" + Ev.shown((Lit) second) + "]", loc);
                     }
                     agree = false;
                     continue;
@@ -658,7 +699,7 @@ final class Evaluator {
         }
         if (found != null && agree) return Ev.relocate(found, loc);
         Ev unknownKey = !(top instanceof Lit t2 && t2.value() != null) ? top : second;
-        return Unk.of("Fn::FindInMap in " + mn.text() + " with a key that is not known: " + reasonOf(unknownKey), loc);
+        return Unk.of("Fn::FindInMap in " + Ev.shown(mn) + " with a key that is not known: " + reasonOf(unknownKey), loc);
     }
 
     private Ev ifThen(Node arg, String argPtr, Loc loc) {
@@ -667,12 +708,16 @@ final class Evaluator {
             throw error(l.get(0), "Fn::If expects a condition name");
         }
         Cond c = condition(name, new Loc(cn.line(), cn.column(), argPtr + "/0"));
-        if (c.known()) return c.value() ? eval(l.get(1), argPtr + "/1") : eval(l.get(2), argPtr + "/2");
+        // The branch a condition on a secret chooses tells something of the secret: it is sensitive too.
+        if (c.known()) {
+            Ev chosen = c.value() ? eval(l.get(1), argPtr + "/1") : eval(l.get(2), argPtr + "/2");
+            return c.sensitive() ? Ev.sensitive(chosen) : chosen;
+        }
         Ev a = eval(l.get(1), argPtr + "/1");
         Ev b = eval(l.get(2), argPtr + "/2");
-        if (Ev.same(a, b)) return a;
+        if (Ev.same(a, b)) return c.sensitive() ? Ev.sensitive(a) : a;
         return new Unk("depends on condition " + name + ", which is unknown: " + c.reason(), loc,
-                a.sensitive() || b.sensitive(), null, null, List.of(a, b));
+                a.sensitive() || b.sensitive() || c.sensitive(), null, null, List.of(a, b));
     }
 
     private Ev getAzs(Node arg, String argPtr, Loc loc) {
@@ -684,8 +729,9 @@ final class Evaluator {
     private Ev importValue(Node arg, String argPtr, Loc loc) {
         Ev name = eval(arg, argPtr);
         String n = name instanceof Lit l && l.value() != null ? l.text() : null;
-        return new Unk("imported from another stack (Fn::ImportValue" + (n == null ? "" : " " + n) + ")", loc, false,
-                null, n == null ? null : "import:" + n, null);
+        String shown = name instanceof Lit l && l.value() != null ? Ev.shown(l) : null;
+        return new Unk("imported from another stack (Fn::ImportValue" + (shown == null ? "" : " " + shown) + ")", loc,
+                name.sensitive(), null, n == null ? null : "import:" + n, null);
     }
 
     private Ev base64(Node arg, String argPtr, Loc loc) {
@@ -699,7 +745,7 @@ final class Evaluator {
 
     private Ev length(Node arg, String argPtr, Loc loc) {
         Ev v = eval(arg, argPtr);
-        if (v instanceof Arr a) return new Lit((long) a.items().size(), loc);
+        if (v instanceof Arr a) return new Lit((long) a.items().size(), loc, Ev.anySensitive(a));
         return Unk.of("Fn::Length of a list that is not known: " + reasonOf(v), loc);
     }
 
@@ -728,7 +774,7 @@ final class Evaluator {
         } finally {
             conditionsInProgress.remove(name);
         }
-        if (!c.known()) c = Cond.unknown("condition " + name + " is unknown: " + c.reason());
+        if (!c.known()) c = Cond.unknown("condition " + name + " is unknown: " + c.reason()).sensitive(c.sensitive());
         conditionValues.put(name, c);
         return c;
     }
@@ -741,26 +787,30 @@ final class Evaluator {
             switch (fn) {
                 case "Fn::Equals" -> {
                     ListNode l = args(only.getValue(), fn, 2, 2);
-                    return equalsCond(eval(l.get(0), argPtr + "/0"), eval(l.get(1), argPtr + "/1"));
+                    Ev a = eval(l.get(0), argPtr + "/0");
+                    Ev b = eval(l.get(1), argPtr + "/1");
+                    return equalsCond(a, b).sensitive(Ev.anySensitive(a) || Ev.anySensitive(b));
                 }
                 case "Fn::And", "Fn::Or" -> {
                     ListNode l = args(only.getValue(), fn, 1, 10);
                     boolean and = fn.equals("Fn::And");
                     String unknown = null;
+                    boolean sensitive = false;
                     for (int i = 0; i < l.size(); i++) {
                         Cond c = condOf(l.get(i), argPtr + "/" + i);
+                        sensitive |= c.sensitive();
                         if (c.known()) {
-                            if (c.value() != and) return and ? Cond.FALSE : Cond.TRUE;
+                            if (c.value() != and) return (and ? Cond.FALSE : Cond.TRUE).sensitive(sensitive);
                         } else if (unknown == null) {
                             unknown = c.reason();
                         }
                     }
-                    return unknown == null ? (and ? Cond.TRUE : Cond.FALSE) : Cond.unknown(unknown);
+                    return (unknown == null ? (and ? Cond.TRUE : Cond.FALSE) : Cond.unknown(unknown)).sensitive(sensitive);
                 }
                 case "Fn::Not" -> {
                     ListNode l = args(only.getValue(), fn, 1, 1);
                     Cond c = condOf(l.get(0), argPtr + "/0");
-                    return c.known() ? (c.value() ? Cond.FALSE : Cond.TRUE) : c;
+                    return c.known() ? (c.value() ? Cond.FALSE : Cond.TRUE).sensitive(c.sensitive()) : c;
                 }
                 case "Condition" -> {
                     Node cn = only.getValue();
@@ -777,12 +827,12 @@ final class Evaluator {
         }
         Ev v = eval(n, ptr);
         if (v instanceof Lit l) {
-            if (l.value() instanceof Boolean b) return b ? Cond.TRUE : Cond.FALSE;
-            if ("true".equalsIgnoreCase(l.text())) return Cond.TRUE;
-            if ("false".equalsIgnoreCase(l.text())) return Cond.FALSE;
-            throw error(n, "a condition must be a boolean, found '" + l.text() + "'");
+            if (l.value() instanceof Boolean b) return (b ? Cond.TRUE : Cond.FALSE).sensitive(l.sensitive());
+            if ("true".equalsIgnoreCase(l.text())) return Cond.TRUE.sensitive(l.sensitive());
+            if ("false".equalsIgnoreCase(l.text())) return Cond.FALSE.sensitive(l.sensitive());
+            throw error(n, "a condition must be a boolean, found '" + Ev.shown(l) + "'");
         }
-        return Cond.unknown(reasonOf(v));
+        return Cond.unknown(reasonOf(v)).sensitive(Ev.anySensitive(v));
     }
 
     private static Cond equalsCond(Ev a, Ev b) {

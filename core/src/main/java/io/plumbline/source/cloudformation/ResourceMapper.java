@@ -1035,7 +1035,7 @@ final class ResourceMapper {
         if (cls.isInstance(found)) return cls.cast(found);
         String pointsAt = ref == null ? "nothing (" + property + " is not set)"
                 : ref instanceof ResRef rr ? rr.logicalId() + (found == null ? "" : " (" + types.get(rr.logicalId()) + ")")
-                : ref instanceof Lit l ? "'" + l.text() + "'"
+                : ref instanceof Lit l ? "'" + Ev.shown(l) + "'"
                 : "a value that is not known (" + Evaluator.reasonOf(ref) + ")";
         diagnostics.add(Diagnostic.warning(r.id() + " (" + r.type() + ") configures " + pointsAt + " through "
                 + property + ", which is not " + what + " of this template: kept as a generic resource", r.loc()));
@@ -1317,7 +1317,7 @@ final class ResourceMapper {
         } else if (schedule instanceof Lit l && l.value() != null) {
             Matcher m = RATE_DAYS.matcher(l.text().trim());
             s.rotationDays = m.matches() ? Value.explicit(Integer.parseInt(m.group(1)), c.at(schedule))
-                    : Value.unknown("rotation schedule '" + l.text() + "' is not a rate in days", c.at(schedule));
+                    : Value.unknown("rotation schedule '" + Ev.shown(l) + "' is not a rate in days", c.at(schedule));
         } else if (schedule != null) {
             s.rotationDays = c.integer(schedule);
         }

@@ -187,10 +187,11 @@ final class Attrs {
         if (isUnknown(k)) return unknownValue(k);
         Node n = raw(k);
         if (n == null) return missing();
-        return mark(toBool(n, at(n, ptr(k))), k);
+        return mark(toBool(n, at(n, ptr(k)), isSensitive(k)), k);
     }
 
-    static Value<Boolean> toBool(Node n, Provenance p) {
+    /** A boolean; an unreadable one is unknown naming what was found, unless that is {@code secret}. */
+    static Value<Boolean> toBool(Node n, Provenance p, boolean secret) {
         if (n instanceof ScalarNode s) {
             Object v = s.value();
             if (v == null) return Value.explicit(null, p);
@@ -207,11 +208,11 @@ final class Attrs {
                         return Value.explicit(Boolean.FALSE, p);
                     }
                     default -> {
-                        return Value.unknown("expected a boolean, found \"" + clip(str) + "\"", p);
+                        return Value.unknown("expected a boolean, found \"" + shown(str, secret) + "\"", p);
                     }
                 }
             }
-            return Value.unknown("expected a boolean, found " + clip(String.valueOf(v)), p);
+            return Value.unknown("expected a boolean, found " + shown(String.valueOf(v), secret), p);
         }
         return Value.unknown("expected a boolean, found " + kind(n), p);
     }
@@ -235,10 +236,10 @@ final class Attrs {
         if (isUnknown(k)) return unknownValue(k);
         Node n = raw(k);
         if (n == null) return missing();
-        return mark(toInt(n, at(n, ptr(k))), k);
+        return mark(toInt(n, at(n, ptr(k)), isSensitive(k)), k);
     }
 
-    static Value<Integer> toInt(Node n, Provenance p) {
+    static Value<Integer> toInt(Node n, Provenance p, boolean secret) {
         if (!(n instanceof ScalarNode s)) return Value.unknown("expected a number, found " + kind(n), p);
         Object v = s.value();
         if (v == null) return Value.explicit(null, p);
@@ -253,7 +254,7 @@ final class Attrs {
         } catch (ArithmeticException | NumberFormatException e) {
             // falls through
         }
-        return Value.unknown("expected a whole number, found " + clip(String.valueOf(v)), p);
+        return Value.unknown("expected a whole number, found " + shown(String.valueOf(v), secret), p);
     }
 
     /** A list of strings; null stays null (explicit); any unknown element makes the whole list unknown. */
@@ -627,6 +628,11 @@ final class Attrs {
         if (n instanceof ListNode) return "a list";
         if (n instanceof ScalarNode s) return s.value() == null ? "null" : clip(s.text());
         return "something else";
+    }
+
+    /** A found value as an error may show it: clipped, and never the content of a sensitive one. */
+    static String shown(String s, boolean secret) {
+        return secret ? io.plumbline.model.Secrets.MASK : clip(s);
     }
 
     static String clip(String s) {

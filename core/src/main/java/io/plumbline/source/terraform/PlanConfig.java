@@ -191,6 +191,13 @@ final class PlanConfig {
      * Evaluates a configuration expression that should be a string: a constant, or a lone {@code var.x} reference
      * followed to the root variable's value or the calling module's expression.
      */
+    /** Whether the module declares {@code var} with {@code sensitive = true}. */
+    private static boolean sensitiveVariable(Module module, String var) {
+        MapNode decl = module == null || module.variables == null ? null : module.variables.map(var);
+        Node s = decl == null ? null : decl.get("sensitive");
+        return s instanceof ScalarNode sn && Boolean.TRUE.equals(sn.value());
+    }
+
     Value<String> evaluateString(MapNode expr, String ptr, Module scope, int depth, String what) {
         Provenance place = Provenance.inFile(file, expr.line(), expr.column(), ptr);
         if (depth > 32) return Value.unknown(what + " could not be evaluated (too deep)", place);
@@ -209,8 +216,9 @@ final class PlanConfig {
                 MapNode v = rootVariables == null ? null : rootVariables.map(var);
                 Node value = v == null ? null : v.get("value");
                 if (value instanceof ScalarNode vs && vs.value() != null) {
-                    return Value.explicit(vs.text(), Provenance.inFile(file, value.line(), value.column(),
+                    Value<String> found = Value.explicit(vs.text(), Provenance.inFile(file, value.line(), value.column(),
                             "/variables/" + Addresses.token(var) + "/value"));
+                    return sensitiveVariable(root, var) ? found.asSensitive() : found;
                 }
                 return Value.unknown(what + " comes from var." + var + ", which has no value in the plan", place);
             }
@@ -222,8 +230,9 @@ final class PlanConfig {
             MapNode decl = scope.variables == null ? null : scope.variables.map(var);
             Node def = decl == null ? null : decl.get("default");
             if (def instanceof ScalarNode ds && ds.value() != null) {
-                return Value.explicit(ds.text(), Provenance.inFile(file, def.line(), def.column(),
+                Value<String> found = Value.explicit(ds.text(), Provenance.inFile(file, def.line(), def.column(),
                         scope.ptr + "/variables/" + Addresses.token(var) + "/default"));
+                return sensitiveVariable(scope, var) ? found.asSensitive() : found;
             }
             return Value.unknown(what + " comes from var." + var + " of " + scope.path + ", which is not set", place);
         }

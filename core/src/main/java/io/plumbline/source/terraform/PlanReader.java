@@ -8,6 +8,7 @@ import io.plumbline.model.Model;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
+import io.plumbline.model.Secrets;
 import io.plumbline.model.Value;
 import io.plumbline.source.Format;
 import io.plumbline.source.InputException;
@@ -76,6 +77,8 @@ final class PlanReader {
     private final List<Resource> created = new ArrayList<>();
     private final Map<Resource, Object> extras = new java.util.IdentityHashMap<>();
     private int excluded;
+    /** The sensitive strings read so far (see {@link PlanSecrets}). */
+    final Secrets.Builder secrets = new Secrets.Builder();
     private int foldedCount;
 
     PlanReader(MapNode root, String file, String sha256) {
@@ -85,7 +88,19 @@ final class PlanReader {
         this.config = new PlanConfig(root, file);
     }
 
+    /** The model; an input error never repeats a value the plan marks sensitive. */
     Model read() {
+        try {
+            return readModel();
+        } catch (InputException e) {
+            String problem = secrets.build().redactAll(e.problem());
+            if (problem.equals(e.problem())) throw e;
+            throw new InputException(e.file(), e.line(), e.column(), problem);
+        }
+    }
+
+    private Model readModel() {
+        PlanSecrets.registerRoot(root, secrets);
         indexPriorState();
         List<Res> all = new ArrayList<>();
         Node rc = root.get("resource_changes");
@@ -141,7 +156,7 @@ final class PlanReader {
         for (Resource r : slots) if (r != null) resources.add(r);
         InputFile input = new InputFile(file, Format.TERRAFORM_PLAN.id(), sha256, all.size(), resources.size(),
                 foldedCount, excluded);
-        return new Model(resources, List.of(input), diagnostics);
+        return new Model(resources, List.of(input), diagnostics, List.of(), secrets.build());
     }
 
     // ------------------------------------------------------------------ reading the plan's structure
@@ -177,6 +192,8 @@ final class PlanReader {
         String cp = "/resource_changes/" + i + "/change";
         MapNode after = objectOrNull(change, "after", where);
         MapNode before = objectOrNull(change, "before", where);
+        PlanSecrets.marked(after, change.get("after_sensitive"), x.address, secrets, 0);
+        PlanSecrets.marked(before, change.get("before_sensitive"), x.address, secrets, 0);
         if (x.action == ChangeAction.DELETE) {
             x.vals = before;
             x.attrs = values(x, before, cp + "/before", null, cp + "/after_unknown", change.get("before_sensitive"));
@@ -220,6 +237,7 @@ final class PlanReader {
                 x.action = x.data ? ChangeAction.READ : prev != null ? ChangeAction.NO_OP : ChangeAction.CREATE;
                 x.place = Provenance.inFile(file, r.line(), r.column(), p);
                 x.vals = objectOrNull(r, "values", where);
+                PlanSecrets.marked(x.vals, r.get("sensitive_values"), x.address, secrets, 0);
                 x.attrs = values(x, x.vals, p + "/values", null, null, r.get("sensitive_values"));
                 if (prev != null) x.before = values(x, prev, "/prior_state", null, null, null);
                 out.add(x);
@@ -250,6 +268,7 @@ final class PlanReader {
             for (Node n : rs.items()) {
                 if (n instanceof MapNode r && r.text("address") != null && r.map("values") != null) {
                     prior.put(r.text("address"), r.map("values"));
+                    PlanSecrets.marked(r.map("values"), r.get("sensitive_values"), r.text("address"), secrets, 0);
                 }
             }
         }
