@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The normalized model as JSON: every resource with every attribute's value, certainty, note and location. For
@@ -50,7 +51,7 @@ public final class InventoryReport {
             for (var e : model.genericCounts().entrySet()) g.writeNumberField(e.getKey(), e.getValue());
             g.writeEndObject();
             g.writeArrayFieldStart("resources");
-            for (Resource r : model.resources()) writeResource(g, r);
+            for (Resource r : model.resources()) writeResource(g, r, text -> model.redact(text, r.address()));
             g.writeEndArray();
             g.writeEndObject();
             g.writeRaw('\n');
@@ -59,7 +60,8 @@ public final class InventoryReport {
         }
     }
 
-    private static void writeResource(JsonGenerator g, Resource r) throws IOException {
+    /** {@code shown}: every text of the resource passes through it, so that no secret is written (see Secrets). */
+    private static void writeResource(JsonGenerator g, Resource r, UnaryOperator<String> shown) throws IOException {
         g.writeStartObject();
         g.writeStringField("address", r.address());
         g.writeStringField("kind", r.kind().name());
@@ -76,7 +78,7 @@ public final class InventoryReport {
             try {
                 Object v = f.get(r);
                 g.writeFieldName(f.getName());
-                writeAny(g, v);
+                writeAny(g, v, shown);
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             }
@@ -97,7 +99,7 @@ public final class InventoryReport {
         return out;
     }
 
-    private static void writeAny(JsonGenerator g, Object v) throws IOException {
+    private static void writeAny(JsonGenerator g, Object v, UnaryOperator<String> shown) throws IOException {
         if (v == null) {
             g.writeNull();
         } else if (v instanceof Value<?> val) {
@@ -107,14 +109,14 @@ public final class InventoryReport {
                 g.writeStringField("value", "(sensitive)");
             } else if (val.isKnown()) {
                 g.writeFieldName("value");
-                writeAny(g, val.get());
+                writeAny(g, val.get(), shown);
             }
-            if (val.note() != null) g.writeStringField("note", val.note());
+            if (val.note() != null) g.writeStringField("note", shown.apply(val.note()));
             Provenance p = val.provenance();
             if (p != null && p != Provenance.NONE) JsonReport.writeLocation(g, "location", p);
             g.writeEndObject();
         } else if (v instanceof Ref ref) {
-            g.writeString(ref.target());
+            g.writeString(shown.apply(ref.target()));
         } else if (v instanceof Boolean b) {
             g.writeBoolean(b);
         } else if (v instanceof Number n) {
@@ -122,13 +124,13 @@ public final class InventoryReport {
         } else if (v instanceof Map<?, ?> m) {
             g.writeStartObject();
             for (var e : m.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                writeAny(g, e.getValue());
+                g.writeFieldName(shown.apply(String.valueOf(e.getKey())));
+                writeAny(g, e.getValue(), shown);
             }
             g.writeEndObject();
         } else if (v instanceof Collection<?> c) {
             g.writeStartArray();
-            for (Object o : c) writeAny(g, o);
+            for (Object o : c) writeAny(g, o, shown);
             g.writeEndArray();
         } else if (v instanceof Provenance p) {
             JsonReport.writeLocationObject(g, p);
@@ -137,14 +139,14 @@ public final class InventoryReport {
             for (RecordComponent rc : rec.getClass().getRecordComponents()) {
                 try {
                     g.writeFieldName(rc.getName());
-                    writeAny(g, rc.getAccessor().invoke(rec));
+                    writeAny(g, rc.getAccessor().invoke(rec), shown);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
             }
             g.writeEndObject();
         } else {
-            g.writeString(String.valueOf(v));
+            g.writeString(shown.apply(String.valueOf(v)));
         }
     }
 }

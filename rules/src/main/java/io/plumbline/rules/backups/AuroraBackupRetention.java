@@ -53,7 +53,7 @@ public final class AuroraBackupRetention implements Rule {
     }
 
     private static String describe(Value<Integer> days) {
-        String base = Fields.count(days.get(), "day", "days");
+        String base = Fields.count(days, "day", "days");
         return days.isDefaulted() ? base + " (default: " + days.note() + ")" : base;
     }
 }

@@ -67,7 +67,7 @@ public final class AuroraStorageEncryptedWithCmk implements Rule {
                 case AWS_MANAGED -> v.fail("no customer-managed key: " + key.description(), keyEvidence);
                 case NONE -> {
                     if (inherits) {
-                        v.unknown("restored from snapshot " + c.restoredFromSnapshot.get() + " without a key: the "
+                        v.unknown("restored from snapshot " + Fields.shown(c.restoredFromSnapshot) + " without a key: the "
                                 + "cluster inherits the snapshot's encryption, which is not in the input", keyEvidence);
                     } else {
                         v.fail("no customer-managed key: no KMS key is given, so storage uses "

@@ -95,7 +95,7 @@ public final class PlatformKeysEnabledAndRotating implements Rule {
         } else if (k.keyState.get() == null) {
             v.note(s);
         } else if (BAD_STATES.contains(k.keyState.get().trim().toLowerCase(Locale.ROOT))) {
-            v.fail("the key state is " + k.keyState.get() + (k.keyState.get().toLowerCase(Locale.ROOT)
+            v.fail("the key state is " + Fields.shown(k.keyState) + (k.keyState.get().toLowerCase(Locale.ROOT)
                     .contains("deletion") ? ": it is scheduled for deletion" : ""), s);
         } else {
             v.pass(s);

@@ -49,7 +49,7 @@ public final class AuroraReadersInDistinctAzs implements Rule {
         for (DbCluster c : ctx.model().all(DbCluster.class)) {
             if (Fields.deleted(c)) continue;
             if (!Engines.mayBeAurora(c.engine)) {
-                ctx.notApplicable(c, "not an Aurora cluster (engine " + c.engine.get() + "): RDS places the "
+                ctx.notApplicable(c, "not an Aurora cluster (engine " + Fields.shown(c.engine) + "): RDS places the "
                         + "instances of a Multi-AZ DB cluster itself", Evidence.of("engine", c.engine, "aurora*"));
                 continue;
             }

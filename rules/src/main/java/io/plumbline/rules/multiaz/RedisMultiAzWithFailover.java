@@ -86,7 +86,7 @@ public final class RedisMultiAzWithFailover implements Rule {
             Evidence e = Evidence.of("replicasPerNodeGroup", r, expected);
             if (r.isUnknown()) v.unknown("replicasPerNodeGroup is unknown: " + r.note(), e);
             else if (r.get() >= min) v.pass(e);
-            else v.fail("each shard has " + Fields.count(r.get(), "replica", "replicas") + " (replicasPerNodeGroup "
+            else v.fail("each shard has " + Fields.count(r, "replica", "replicas") + " (replicasPerNodeGroup "
                     + r.display() + "); the profile requires at least " + min, e);
             return;
         }
@@ -102,8 +102,8 @@ public final class RedisMultiAzWithFailover implements Rule {
         } else if (n.get() - 1 >= min) {
             v.pass(e);
         } else {
-            v.fail("the group has " + Fields.count(n.get(), "cache node", "cache nodes") + " (numCacheClusters "
-                    + n.display() + "), i.e. " + Fields.count(Math.max(0, n.get() - 1), "replica", "replicas")
+            v.fail("the group has " + Fields.count(n, "cache node", "cache nodes") + " (numCacheClusters "
+                    + n.display() + "), i.e. " + Fields.count(n.map(x -> Math.max(0, x - 1)), "replica", "replicas")
                     + "; the profile requires at least " + min, e);
         }
     }
@@ -127,7 +127,7 @@ public final class RedisMultiAzWithFailover implements Rule {
             if (sg.get().target().trim().equalsIgnoreCase("default")) {
                 v.fail("the group uses the default subnet group", e);
             } else {
-                v.unknown("subnet group " + sg.get() + (resolved == null ? " is not in the input"
+                v.unknown("subnet group " + Fields.shown(sg) + (resolved == null ? " is not in the input"
                         : " resolves to " + resolved + ", not a cache subnet group") + ", so its AZs are unknown", e);
             }
             return;

@@ -159,7 +159,7 @@ public final class DataSubnetsHaveNoInternetRoute implements Rule {
             return;
         }
         v.unknown("the subnet has no explicit route table association and the main route table of its VPC "
-                + s.vpc.get() + " is not in the input", Evidence.of("vpc", s.vpc, "a VPC of the input"));
+                + Fields.shown(s.vpc) + " is not in the input", Evidence.of("vpc", s.vpc, "a VPC of the input"));
     }
 
     /** Judges one table's routes into {@code v}. */

@@ -137,7 +137,7 @@ final class DataTierAccess {
     static Port port(Resource service, Value<Integer> declared, Value<String> engine, Map<String, Integer> byEngine,
                      Integer fallback, String fallbackWhy) {
         if (declared.isPresent()) {
-            return new Port(declared.get(), "its port " + declared.get(), Evidence.of("port", declared,
+            return new Port(declared.get(), "its port " + Fields.shown(declared), Evidence.of("port", declared,
                     "the service's port"));
         }
         if (declared.isUnknown() && !Value.notInInput().equals(declared)) {
@@ -154,12 +154,12 @@ final class DataTierAccess {
             String name = engine.get().trim().toLowerCase(java.util.Locale.ROOT);
             for (Map.Entry<String, Integer> m : byEngine.entrySet()) {
                 if (name.contains(m.getKey())) {
-                    return new Port(m.getValue(), "engine " + engine.get() + "'s port " + m.getValue(),
+                    return new Port(m.getValue(), "engine " + Fields.shown(engine) + "'s port " + m.getValue(),
                             Evidence.of(attribute, engine.display() + " -> tcp " + m.getValue(), "a known engine",
                                     engine.provenance()));
                 }
             }
-            return new Port(null, "the port of engine " + engine.get() + " is not known to this rule",
+            return new Port(null, "the port of engine " + Fields.shown(engine) + " is not known to this rule",
                     Evidence.of(attribute, engine, "an engine with a known default port"));
         }
         if (fallback != null) {

@@ -119,11 +119,11 @@ public final class NoAdminPortsOpenToInternet implements Rule {
         var sources = ng.sshSourceSecurityGroups;
         Evidence src = Evidence.of("sshSourceSecurityGroups", sources, "at least one security group");
         if (sources.isUnknown() && !Fields.absentFromInput(sources)) {
-            return v.note(key).unknown("the node group has SSH key " + ng.sshKey.get() + " but its source security "
+            return v.note(key).unknown("the node group has SSH key " + Fields.shown(ng.sshKey) + " but its source security "
                     + "groups are unknown: " + sources.note(), src);
         }
         if (!sources.isPresent() || sources.get().isEmpty()) {
-            return v.note(key).fail("the node group has SSH key " + ng.sshKey.get() + " and no source security "
+            return v.note(key).fail("the node group has SSH key " + Fields.shown(ng.sshKey) + " and no source security "
                     + "groups, so EKS opens port 22 to 0.0.0.0/0", src);
         }
         return v.pass(key).pass(src);

@@ -3,6 +3,7 @@ package io.plumbline.rules.support;
 import io.plumbline.model.Certainty;
 import io.plumbline.model.ChangeAction;
 import io.plumbline.model.Resource;
+import io.plumbline.model.Secrets;
 import io.plumbline.model.Value;
 import java.util.Objects;
 
@@ -48,6 +49,22 @@ public final class Fields {
     public static String why(Value<?> value) {
         if (value.isUnknown()) return value.note();
         return value.get() == null ? "not set" : value.display();
+    }
+
+    /**
+     * A value as a message may show it: its content, or {@code (sensitive)} for a value marked sensitive. Every rule
+     * puts values into its words through this (or {@link Value#display()}), never through {@code get()}.
+     */
+    public static String shown(Value<?> value) {
+        if (value.isSensitive()) return Secrets.MASK;
+        if (value.isUnknown()) return "(unknown)";
+        return String.valueOf(value.get());
+    }
+
+    /** A count of a value ("1 day", "7 days"), or "(sensitive)" when the value is. */
+    public static String count(Value<? extends Number> value, String singular, String plural) {
+        if (value.isSensitive()) return Secrets.MASK + " " + plural;
+        return count(value.get().longValue(), singular, plural);
     }
 
     /** "1 day", "7 days". */

@@ -6,6 +6,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.security.KmsKey;
 import io.plumbline.rule.Evidence;
+import io.plumbline.model.Secrets;
 import java.util.Locale;
 
 /**
@@ -49,7 +50,7 @@ public final class Keys {
         if (ref == null || ref.target() == null || ref.target().isBlank()) {
             return new KeyCheck(Owner.NONE, "no KMS key is given", null);
         }
-        String target = ref.target();
+        String target = kmsKey.isSensitive() ? Secrets.MASK : ref.target();
         Resource resolved = model.resolve(from, ref, KmsKey.class).map(Resource.class::cast)
                 .or(() -> model.resolve(from, ref)).orElse(null);
         if (resolved instanceof KmsKey key) {
@@ -63,7 +64,7 @@ public final class Keys {
             return new KeyCheck(Owner.UNPROVEN, "the key reference " + target + " points at " + resolved
                     + ", which is not a KMS key", null);
         }
-        if (isAwsManagedAlias(target)) {
+        if (isAwsManagedAlias(ref.target())) {
             return new KeyCheck(Owner.AWS_MANAGED, target + " is an AWS-managed key alias", null);
         }
         return new KeyCheck(Owner.UNPROVEN, "key " + target + " is not declared in this input, so it cannot be "

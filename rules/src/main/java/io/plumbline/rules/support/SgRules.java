@@ -65,10 +65,11 @@ public final class SgRules {
     public static String describeTraffic(SgRule rule) {
         if (rule.protocol().isUnknown() || rule.protocol().get() == null) return "protocol " + rule.protocol().display();
         String p = rule.protocol().get();
+        if (rule.protocol().isSensitive()) return "protocol " + Fields.shown(rule.protocol());
         if ("-1".equals(p)) return "all traffic (protocol -1)";
         if (rule.allPorts()) return "all ports of protocol " + p;
-        String from = rule.fromPort().isPresent() ? String.valueOf(rule.fromPort().get()) : "?";
-        String to = rule.toPort().isPresent() ? String.valueOf(rule.toPort().get()) : "?";
+        String from = rule.fromPort().isPresent() ? Fields.shown(rule.fromPort()) : "?";
+        String to = rule.toPort().isPresent() ? Fields.shown(rule.toPort()) : "?";
         return p + " " + (from.equals(to) ? from : from + "-" + to);
     }
 
@@ -78,7 +79,7 @@ public final class SgRules {
             case CIDR_IPV4, CIDR_IPV6 -> rule.peerCidr().display();
             case SECURITY_GROUP -> "security group " + rule.peerGroup().display();
             case SELF -> "the group itself";
-            case PREFIX_LIST -> "prefix list " + (rule.peerCidr().isPresent() ? rule.peerCidr().get()
+            case PREFIX_LIST -> "prefix list " + (rule.peerCidr().isPresent() ? Fields.shown(rule.peerCidr())
                     : rule.peerGroup().display());
             case UNKNOWN -> "an unknown source";
         };

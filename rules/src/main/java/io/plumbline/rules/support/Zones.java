@@ -67,7 +67,7 @@ public final class Zones {
         }
         if (names.isEmpty()) return new Spread(ids, unknowns, evidence);
         for (Subnet s : onlyIds) {
-            unknowns.add("subnet " + s.address() + " gives only an AZ id (" + s.availabilityZoneId.get()
+            unknowns.add("subnet " + s.address() + " gives only an AZ id (" + Fields.shown(s.availabilityZoneId)
                     + "), which cannot be compared with AZ names");
         }
         return new Spread(names, unknowns, evidence);
