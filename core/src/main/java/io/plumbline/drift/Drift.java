@@ -112,7 +112,8 @@ public final class Drift {
         DriftReport.Summary summary = new DriftReport.Summary(planned.resources().size(), actual.resources().size(),
                 matched.size(), inSync, drifted, differences, notComparable, missing.size(), unmanaged.size(),
                 uncompared.size(), sp, sa, sn, plannedGeneric, pendingDeletes);
-        return new DriftReport(matched, missing, unmanaged, uncompared, scope.describe(outOfScope), summary, notes);
+        return new DriftReport(matched, missing, unmanaged, uncompared, scope.describe(outOfScope), summary, notes)
+                .redacted(planned.secrets().plus(actual.secrets()));
     }
 
     /** Resources (typed only, unless {@code generic}) in address order (stable: input order among equal addresses). */

@@ -31,6 +31,35 @@ public record DriftReport(List<Match> matched, List<Missing> missing, List<Unman
         notes = List.copyOf(notes);
     }
 
+    /**
+     * The same report with the secrets of both models taken out of every text it prints (paths of list elements,
+     * displayed values, reasons, notes): a rule description or a tag built from a secret is no plain text.
+     */
+    public DriftReport redacted(io.plumbline.model.Secrets secrets) {
+        if (secrets.isEmpty()) return this;
+        java.util.function.UnaryOperator<String> r = secrets::redact;
+        List<Match> m = new java.util.ArrayList<>();
+        for (Match x : matched) {
+            List<Difference> d = new java.util.ArrayList<>();
+            for (Difference y : x.differences()) {
+                d.add(new Difference(r.apply(y.path()), y.change(), side(y.planned(), r), side(y.actual(), r)));
+            }
+            List<NotComparable> n = new java.util.ArrayList<>();
+            for (NotComparable y : x.notComparable()) {
+                n.add(new NotComparable(r.apply(y.path()), r.apply(y.reason()), side(y.planned(), r), side(y.actual(), r)));
+            }
+            m.add(new Match(x.planned(), x.actual(), x.matchedBy(), d, n, x.skippedPlannedLacks(),
+                    x.skippedActualLacks(), x.skippedNeither()));
+        }
+        List<Uncompared> u = new java.util.ArrayList<>();
+        for (Uncompared x : uncompared) u.add(new Uncompared(x.planned(), r.apply(x.reason())));
+        return new DriftReport(m, missing, unmanaged, u, scope, summary, notes.stream().map(r).toList());
+    }
+
+    private static Side side(Side s, java.util.function.UnaryOperator<String> r) {
+        return s == null ? null : new Side(s.value(), r.apply(s.display()), s.at());
+    }
+
     /** In sync; drift found (a difference, a missing or an unmanaged resource); or, without drift, incomplete. */
     public enum Status { IN_SYNC, DRIFT, INCOMPLETE }
 
