@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One reading of one plan: validates its structure, indexes resource instances and the configuration once, maps
@@ -59,7 +60,7 @@ final class PlanReader {
     }
 
     private record Fold(Res res, String attr, Class<? extends Resource> type, FoldAction<Resource> action,
-                        Runnable incomplete) {
+                        Runnable incomplete, Function<String, ? extends Resource> placeholder) {
     }
 
     final String file;
@@ -77,6 +78,8 @@ final class PlanReader {
     private final Map<Resource, Object> extras = new java.util.IdentityHashMap<>();
     private int excluded;
     private int foldedCount;
+    /** Targets the plan does not declare, by the id (or name) its folded resources give: see {@link #placeholderFor}. */
+    private final Map<String, Resource> placeholders = new HashMap<>();
 
     PlanReader(MapNode root, String file, String sha256) {
         this.root = root;
@@ -139,8 +142,8 @@ final class PlanReader {
 
         List<Resource> resources = new ArrayList<>(all.size());
         for (Resource r : slots) if (r != null) resources.add(r);
-        InputFile input = new InputFile(file, Format.TERRAFORM_PLAN.id(), sha256, all.size(), resources.size(),
-                foldedCount, excluded);
+        InputFile input = new InputFile(file, Format.TERRAFORM_PLAN.id(), sha256, all.size(),
+                resources.size() - placeholders.size(), foldedCount, excluded);
         return new Model(resources, List.of(input), diagnostics);
     }
 
@@ -415,7 +418,18 @@ final class PlanReader {
     /** Registers a resource that configures another: folded after every resource exists. */
     @SuppressWarnings("unchecked")
     <T extends Resource> void fold(Res x, String attr, Class<T> type, FoldAction<T> action, Runnable incomplete) {
-        folds.add(new Fold(x, attr, type, (FoldAction<Resource>) action, incomplete));
+        folds.add(new Fold(x, attr, type, (FoldAction<Resource>) action, incomplete, null));
+    }
+
+    /**
+     * Like {@link #fold(Res, String, Class, FoldAction, Runnable)}, for a resource that matters on its own (a security
+     * group rule is an exposure whatever group it lands on): when its target is not in the plan, or cannot be
+     * determined, it is folded into a placeholder that {@code placeholder} makes for the given name.
+     */
+    @SuppressWarnings("unchecked")
+    <T extends Resource> void fold(Res x, String attr, Class<T> type, FoldAction<T> action, Runnable incomplete,
+                                   Function<String, T> placeholder) {
+        folds.add(new Fold(x, attr, type, (FoldAction<Resource>) action, incomplete, placeholder));
     }
 
     <T extends Resource> void fold(Res x, String attr, Class<T> type, FoldAction<T> action) {
@@ -483,16 +497,46 @@ final class PlanReader {
                 return null;
             }
             String shown = link.isSensitive() ? "(sensitive)" : link.get().target();
+            if (target == null && f.placeholder() != null && x.action != ChangeAction.DELETE) {
+                String name = link.isSensitive() ? "(" + f.attr() + " of " + x.address + ")" : link.get().target();
+                return placeholderFor(f, x, name, "its " + f.attr() + " (" + shown + ") is not a resource of this input");
+            }
             why = target == null ? "its " + f.attr() + " (" + shown + ") is not a resource of this input"
                     : "its " + f.attr() + " points at " + target.address() + ", which is not a " + f.type().getSimpleName();
         } else if (link.isUnknown()) {
             why = "its " + f.attr() + " cannot be resolved: " + link.note();
             if (f.incomplete() != null) f.incomplete().run();
+            if (f.placeholder() != null && x.action != ChangeAction.DELETE) {
+                return placeholderFor(f, x, "(" + f.attr() + " of " + x.address + ")", why);
+            }
         } else {
             why = "it has no " + f.attr();
         }
         diagnostics.add(Diagnostic.warning(x.address + " could not be folded into its " + f.type().getSimpleName()
                 + ": " + why + "; kept as a generic resource", x.place));
         return generic(x);
+    }
+
+    /**
+     * Folds {@code x} into the placeholder named {@code name} (made on first use, registered under that name so that
+     * later resources naming the same id find it). Returns the placeholder when it was made now (it takes the slot of
+     * the resource that made it), else null.
+     */
+    private Resource placeholderFor(Fold f, Res x, String name, String why) {
+        Resource ph = placeholders.get(name);
+        boolean made = ph == null;
+        if (made) {
+            ph = f.placeholder().apply(name);
+            if (x.type.startsWith("aws_")) ph.region = region(x);
+            register(ph);
+            placeholders.put(name, ph);
+        }
+        ph.addFolded(x.address);
+        foldedCount++;
+        f.action().apply(ph, x);
+        diagnostics.add(Diagnostic.warning(x.address + " targets a " + f.type().getSimpleName() + " that is not declared "
+                + "in this plan (" + why + "): judged on placeholder " + ph.address() + ", whose other settings are "
+                + "unknown", x.place));
+        return made ? ph : null;
     }
 }
