@@ -92,11 +92,13 @@ final class PlanReader {
         indexPriorState();
         List<Res> all = new ArrayList<>();
         Node rc = root.get("resource_changes");
-        if (rc != null && !rc.isNull()) {
-            if (!(rc instanceof ListNode list)) throw bad(rc, "resource_changes is not an array");
+        if (rc != null && !rc.isNull() && !(rc instanceof ListNode)) throw bad(rc, "resource_changes is not an array");
+        if (rc instanceof ListNode list && list.size() > 0) {
             List<Node> items = list.items();
             for (int i = 0; i < items.size(); i++) all.add(fromChange(items.get(i), i));
         } else {
+            // No changes listed (absent, null or empty): what the plan holds is in planned_values. Never an empty
+            // result from a plan that has resources: read them there, and say so.
             Node pv = JsonTreeReader.materialize(root.get("planned_values"));
             if (pv != null && !pv.isNull()) {
                 if (!(pv instanceof MapNode pvm)) throw bad(pv, "planned_values is not an object");
@@ -106,9 +108,19 @@ final class PlanReader {
                     fromPlannedModule(rmm, "/planned_values/root_module", all, 0);
                 }
             }
+            String how = rc == null ? "has no resource_changes" : rc.isNull() ? "has resource_changes: null"
+                    : "has an empty resource_changes";
             if (!all.isEmpty()) {
-                diagnostics.add(Diagnostic.info("the plan has no resource_changes: read from planned_values and prior_state "
-                        + "(no unknown values are marked, actions are inferred)", Provenance.inFile(file, 1, 1, "/planned_values")));
+                String what = how + ": read " + resources(all.size()) + " from planned_values and prior_state (no unknown "
+                        + "values are marked, actions are inferred)";
+                Provenance at = Provenance.inFile(file, 1, 1, "/planned_values");
+                // an absent member is an older plan format; null or empty beside planned resources is odd input
+                diagnostics.add(rc == null ? Diagnostic.info("the plan " + what, at)
+                        : Diagnostic.warning("the plan " + what, at));
+            } else if (!prior.isEmpty()) {
+                throw bad(rc == null ? root : rc, "the plan " + how + " and no planned_values resources, but its "
+                        + "prior_state holds " + resources(prior.size()) + ": it does not say what they become, so "
+                        + "there is nothing to evaluate");
             }
         }
         // Index every instance once, so that references from any resource to any other are hash lookups.
@@ -148,6 +160,10 @@ final class PlanReader {
     }
 
     // ------------------------------------------------------------------ reading the plan's structure
+
+    private static String resources(int n) {
+        return n + (n == 1 ? " resource" : " resources");
+    }
 
     private InputException bad(Node n, String problem) {
         return new InputException(file, n == null ? 0 : n.line(), n == null ? 0 : n.column(), problem);
