@@ -33,6 +33,7 @@ public record Cidr(int family, long hi, long lo, int prefix, boolean written) {
         if (text == null) throw new Unreadable("no block is given");
         if (text.isEmpty()) throw new Unreadable("the block is empty");
         if (!text.strip().equals(text)) throw new Unreadable("it has blanks around it");
+        if (text.indexOf(',') >= 0) throw new Unreadable("it holds several blocks separated by ',' (a rule holds one)");
         String s = text.toLowerCase(Locale.ROOT);
         int slash = s.indexOf('/');
         if (slash != s.lastIndexOf('/')) throw new Unreadable("it has more than one '/'");
