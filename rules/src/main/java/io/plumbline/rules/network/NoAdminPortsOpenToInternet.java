@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
  * port to the internet; a prefix-list peer counts as unknown (its entries are not in the input); a rule list that is
  * incomplete ({@code rulesComplete} unknown) makes the group UNKNOWN unless a failing rule is already known. A node
  * group without remote access configured passes (no SSH key, no port opened).
+ *
+ * <p>A standalone rule on a group the input does not declare lands on a placeholder group (see docs/sources.md): the
+ * rule is judged there, so tcp 22 from 0.0.0.0/0 fails whatever group it is added to; otherwise such a group is
+ * UNKNOWN, its other rules not being in the input. Ports, protocols and blocks AWS would reject are unknown in the
+ * model (RuleValues), so they give UNKNOWN with the reason, never a pass.
  */
 @RuleInfo(
         id = "NET-009",
