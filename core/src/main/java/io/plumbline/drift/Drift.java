@@ -57,7 +57,12 @@ public final class Drift {
         m.run(sorted(planned.resources(), true), sorted(actual.resources(), true));
         List<Resource> ps = sorted(planned.resources(), false);
         List<Resource> as = sorted(actual.resources(), false);
-        int plannedGeneric = planned.resources().size() - ps.size();
+        int placeholders = (int) planned.resources().stream().filter(Drift::placeholder).count();
+        int plannedGeneric = planned.resources().size() - ps.size() - placeholders;
+        if (placeholders > 0) {
+            notes.add(placeholders + " security group(s) the plan does not declare (it only adds rules to them) were "
+                    + "not compared");
+        }
         if (plannedGeneric > 0) {
             notes.add(plannedGeneric + " planned resource(s) of types the model does not type were not compared");
         }
@@ -119,9 +124,14 @@ public final class Drift {
     /** Resources (typed only, unless {@code generic}) in address order (stable: input order among equal addresses). */
     private static List<Resource> sorted(List<Resource> rs, boolean generic) {
         List<Resource> out = new ArrayList<>();
-        for (Resource r : rs) if (generic || r.kind() != Kind.GENERIC) out.add(r);
+        for (Resource r : rs) if (generic || r.kind() != Kind.GENERIC && !placeholder(r)) out.add(r);
         out.sort(Comparator.comparing(Resource::address));
         return out;
+    }
+
+    /** A group the input does not declare: only some of its rules are known, so it is matched but never compared. */
+    private static boolean placeholder(Resource r) {
+        return r instanceof SecurityGroup g && g.declaredInInput.is(false);
     }
 
     /** Why a planned resource without a match could not be looked for, or null when it is simply missing. */

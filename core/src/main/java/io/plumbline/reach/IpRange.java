@@ -1,6 +1,6 @@
 package io.plumbline.reach;
 
-import java.util.Locale;
+import io.plumbline.model.network.Cidr;
 
 /**
  * A contiguous range of IPv4 or IPv6 addresses, usually a CIDR block. Addresses are unsigned 128-bit numbers held in
@@ -57,101 +57,29 @@ final class IpRange {
         return family == V4 ? ALL_V4 : ALL_V6;
     }
 
-    /** A CIDR block ("10.0.0.0/16", "2001:db8::/56") or a single address; null when it cannot be read. */
+    /**
+     * A CIDR block ("10.0.0.0/16", "2001:db8::/56") or a single address; null when it cannot be read. Reads through
+     * {@link Cidr}, the one reader of blocks that the model's rules use too.
+     */
     static IpRange parse(String text) {
-        if (text == null) return null;
-        String s = text.trim().toLowerCase(Locale.ROOT);
-        if (s.isEmpty()) return null;
-        int slash = s.indexOf('/');
-        String addr = slash < 0 ? s : s.substring(0, slash);
-        boolean v6 = addr.indexOf(':') >= 0;
-        int max = v6 ? 128 : 32;
-        int prefix = max;
-        if (slash >= 0) {
-            try {
-                prefix = Integer.parseInt(s.substring(slash + 1));
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (prefix < 0 || prefix > max) return null;
-        }
-        long[] a = v6 ? parseV6(addr) : parseV4(addr);
-        if (a == null) return null;
-        long maskHi;
-        long maskLo;
-        if (v6) {
-            maskHi = prefix == 0 ? 0 : prefix >= 64 ? -1L : -1L << (64 - prefix);
-            maskLo = prefix <= 64 ? 0 : prefix == 128 ? -1L : -1L << (128 - prefix);
-        } else {
-            maskHi = 0;
-            maskLo = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        }
-        long sHi = a[0] & maskHi;
-        long sLo = a[1] & maskLo;
-        long eHi = v6 ? sHi | ~maskHi : 0;
-        long eLo = v6 ? sLo | ~maskLo : sLo | (~maskLo & 0xFFFFFFFFL);
-        return new IpRange(v6 ? V6 : V4, sHi, sLo, eHi, eLo, prefix);
-    }
-
-    private static long[] parseV4(String s) {
-        String[] parts = s.split("\\.", -1);
-        if (parts.length != 4) return null;
-        long v = 0;
-        for (String p : parts) {
-            if (p.isEmpty() || p.length() > 3) return null;
-            int n;
-            try {
-                n = Integer.parseInt(p);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-            if (n < 0 || n > 255) return null;
-            v = (v << 8) | n;
-        }
-        return new long[] {0, v};
-    }
-
-    private static long[] parseV6(String s) {
-        int dbl = s.indexOf("::");
-        if (dbl >= 0 && s.indexOf("::", dbl + 1) >= 0) return null;
-        String[] head;
-        String[] tail;
-        if (dbl >= 0) {
-            String h = s.substring(0, dbl);
-            String t = s.substring(dbl + 2);
-            head = h.isEmpty() ? new String[0] : h.split(":", -1);
-            tail = t.isEmpty() ? new String[0] : t.split(":", -1);
-        } else {
-            head = s.split(":", -1);
-            tail = new String[0];
-        }
-        int groups = head.length + tail.length;
-        if (dbl < 0 && groups != 8 || dbl >= 0 && groups > 7) return null;
-        int[] g = new int[8];
-        for (int i = 0; i < head.length; i++) {
-            Integer v = hex(head[i]);
-            if (v == null) return null;
-            g[i] = v;
-        }
-        for (int i = 0; i < tail.length; i++) {
-            Integer v = hex(tail[i]);
-            if (v == null) return null;
-            g[8 - tail.length + i] = v;
-        }
-        long hi = 0;
-        long lo = 0;
-        for (int i = 0; i < 4; i++) hi = (hi << 16) | g[i];
-        for (int i = 4; i < 8; i++) lo = (lo << 16) | g[i];
-        return new long[] {hi, lo};
-    }
-
-    private static Integer hex(String p) {
-        if (p.isEmpty() || p.length() > 4) return null;
+        Cidr c;
         try {
-            return Integer.parseInt(p, 16);
-        } catch (NumberFormatException e) {
+            c = Cidr.parse(text, true);
+        } catch (Cidr.Unreadable e) {
             return null;
         }
+        boolean v6 = c.family() == Cidr.V6;
+        int prefix = c.prefix();
+        long hostHi;
+        long hostLo;
+        if (v6) {
+            hostHi = prefix == 0 ? -1L : prefix >= 64 ? 0 : ~(-1L << (64 - prefix));
+            hostLo = prefix <= 64 ? -1L : prefix == 128 ? 0 : ~(-1L << (128 - prefix));
+        } else {
+            hostHi = 0;
+            hostLo = prefix == 0 ? 0xFFFFFFFFL : ~(0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
+        }
+        return new IpRange(v6 ? V6 : V4, c.hi(), c.lo(), c.hi() | hostHi, c.lo() | hostLo, prefix);
     }
 
     static int compare(long hi1, long lo1, long hi2, long lo2) {

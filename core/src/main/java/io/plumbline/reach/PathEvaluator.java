@@ -864,12 +864,12 @@ final class PathEvaluator {
             for (Listener l : dst.listeners) {
                 String proto = l.protocol().isPresent() ? l.protocol().get() : "(unknown protocol)";
                 String port = l.port().isPresent() ? String.valueOf(l.port().get()) : "(unknown port)";
-                Traffic mine = l.port().isPresent() ? TrafficSets.and(allowed, Traffic.tcp(l.port().get())
+                Traffic mine = Placement.readablePort(l) ? TrafficSets.and(allowed, Traffic.tcp(l.port().get())
                         .union(Traffic.of(Traffic.Protocol.UDP, PortSet.of(l.port().get())))) : Traffic.NONE;
                 if (!mine.isEmpty()) {
                     hops.add(new Hop(Layer.LOAD_BALANCER_LISTENER, lb, TrafficSets.show(mine) + " accepted by listener "
                             + l.address() + " (" + proto + " " + port + ")", Decision.ALLOW, l.location(), null));
-                } else if (!l.port().isPresent() || !l.protocol().isPresent()) {
+                } else if (!Placement.readablePort(l) || !l.protocol().isPresent()) {
                     hops.add(new Hop(Layer.LOAD_BALANCER_LISTENER, lb, "listener " + l.address() + " (" + proto + " "
                             + port + ") may accept the traffic", Decision.UNKNOWN, l.location(), null));
                 }

@@ -102,7 +102,7 @@ final class Placement {
             Traffic protocols = listenerProtocols(l, type);
             boolean protoKnown = protocols != null;
             if (protocols == null) protocols = Traffic.tcp(PortSet.ALL).union(Traffic.of(Protocol.UDP, PortSet.ALL));
-            if (l.port().isPresent()) {
+            if (readablePort(l)) {
                 PortSet p = PortSet.of(l.port().get());
                 Traffic t = TrafficSets.and(protocols, Traffic.tcp(p).union(Traffic.of(Protocol.UDP, p)));
                 if (protoKnown) certain = certain.union(t);
@@ -118,6 +118,11 @@ final class Placement {
                     certain, maybe, List.copyOf(lb.listeners)));
         }
         add(lb, tier(lb, groups, subnets, null, PUBLIC), ifs);
+    }
+
+    /** Whether the listener's port is known and one AWS accepts (1 to 65535); any other may accept anything. */
+    static boolean readablePort(Listener l) {
+        return l.port().isPresent() && l.port().get() >= 1 && l.port().get() <= PortSet.MAX;
     }
 
     /** The protocols a listener accepts; null when unknown. */

@@ -306,9 +306,12 @@ final class Topology {
                 }
                 int f = from.get();
                 int t = to.get();
-                if (f < 0 && t < 0) return new Object[] {Traffic.of(proto, PortSet.ALL), null};
-                PortSet ports = PortSet.range(Math.max(0, f), t < 0 ? PortSet.MAX : Math.min(PortSet.MAX, t));
-                return new Object[] {ports.isEmpty() ? Traffic.NONE : Traffic.of(proto, ports), null};
+                // SgRule and NaclEntry make a range AWS would reject unknown (RuleValues); this guards other callers
+                if (f < 0 || t > PortSet.MAX || f > t) {
+                    return new Object[] {Traffic.of(proto, PortSet.ALL), "the port range " + f + "-" + t
+                            + " is not a " + p + " port range"};
+                }
+                return new Object[] {Traffic.of(proto, PortSet.range(f, t)), null};
             }
             case "icmp":
                 return new Object[] {Traffic.of(Protocol.ICMP, PortSet.ALL), null};
@@ -556,7 +559,8 @@ final class Topology {
         } else {
             family = 0;
             block = "(unknown block)";
-            rangeUnknown = "the entry's CIDR block is unknown";
+            rangeUnknown = "the entry's CIDR block is unknown"
+                    + (e.cidr().isUnknown() ? ": " + e.cidr().note() : e.ipv6Cidr().isUnknown() ? ": " + e.ipv6Cidr().note() : "");
         }
         if (family != 0) {
             range = parse(block);

@@ -16,8 +16,30 @@ public final class Protocols {
             case "17", "udp" -> "udp";
             case "1", "icmp" -> "icmp";
             case "58", "icmpv6" -> "icmpv6";
-            default -> p;
+            default -> number(p);
         };
+    }
+
+    /** A protocol number as AWS writes it ("50", not "050"); the text itself when it is not a number. */
+    private static String number(String p) {
+        if (!p.matches("[+-]?[0-9]{1,9}")) return p;
+        int n = Integer.parseInt(p);
+        return switch (n) {
+            case -1 -> "-1";
+            case 6 -> "tcp";
+            case 17 -> "udp";
+            case 1 -> "icmp";
+            case 58 -> "icmpv6";
+            default -> String.valueOf(n);
+        };
+    }
+
+    /** Whether a normalised protocol is one AWS accepts: -1, tcp, udp, icmp, icmpv6 or a number from 0 to 255. */
+    public static boolean isValid(String normalised) {
+        if (normalised == null) return false;
+        if (!ignoresPorts(normalised) || "-1".equals(normalised)) return true;
+        if (!normalised.matches("[0-9]{1,3}")) return false;
+        return Integer.parseInt(normalised) <= 255;
     }
 
     /** EC2: "-1" and any protocol other than tcp, udp, icmp and icmpv6 allow all ports. */

@@ -236,13 +236,15 @@ public final class CloudFormationSource {
                 Resource generic = mapper.fold(r);
                 if (generic == null) folded++;
                 else slots.put(r.id(), generic);
+                Resource placeholder = mapper.placeholderMadeBy(r.id());
+                if (placeholder != null) slots.put(r.id(), placeholder);
             }
             mapper.finish();
             List<Resource> resources = new ArrayList<>();
             for (Resource r : slots.values()) if (r != null) resources.add(r);
 
-            InputFile input = new InputFile(file, Format.CLOUDFORMATION.id(), sha256, declared, resources.size(), folded,
-                    excluded);
+            InputFile input = new InputFile(file, Format.CLOUDFORMATION.id(), sha256, declared,
+                    resources.size() - mapper.placeholderCount(), folded, excluded);
             return new Model(resources, List.of(input), diagnostics, List.of(), secrets.build());
         }
 

@@ -1050,8 +1050,9 @@ final class ResourceMapper {
         Ev p = r.props();
         Ev groupId = get(p, "GroupId");
         Ev ref = groupId != null ? groupId : get(p, "GroupName");
-        SecurityGroup g = target(r, ref, SecurityGroup.class, groupId != null ? "GroupId" : "GroupName",
-                "a security group");
+        String property = groupId != null ? "GroupId" : "GroupName";
+        SecurityGroup g = foreignGroup(r, ref, property);
+        if (g == null) g = target(r, ref, SecurityGroup.class, property, "a security group");
         if (g == null) return null;
         boolean egress = r.type().endsWith("Egress");
         if (egress) standaloneEgress.computeIfAbsent(g, k -> new ArrayList<>()).add(r);
@@ -1065,6 +1066,60 @@ final class ResourceMapper {
             relocateLastRules(g, r);
         }
         return g;
+    }
+
+    /** Placeholders for groups the template does not declare, by name; and which rule made each. */
+    private final Map<String, SecurityGroup> placeholders = new HashMap<>();
+    private final Map<String, SecurityGroup> placeholderMadeBy = new HashMap<>();
+
+    /**
+     * The placeholder group a standalone rule lands on when its group is not one of the template's: a literal id or
+     * name no resource has, a parameter, an imported value, an unknown expression. The rule is an exposure whatever
+     * group it lands on, so it is judged there; the group's other rules are unknown. Null when the reference names
+     * a resource of the template (or cannot be read as a group at all: {@link #target} then says so).
+     */
+    private SecurityGroup foreignGroup(Res r, Ev ref, String property) {
+        String name;
+        if (ref instanceof Lit l && l.value() != null && !l.text().isEmpty() && !byAlias.containsKey(l.text())) {
+            name = l.sensitive() ? "(" + property + " of " + r.id() + ")" : l.text();
+        } else if (ref instanceof Unk u && (u.key() == null || !byNameExpression.containsKey(u.key()))) {
+            String key = u.key() == null || u.sensitive() ? null : u.key();
+            name = key != null && key.startsWith("param:") ? "(security group of parameter " + key.substring(6) + ")"
+                    : key != null && key.startsWith("import:") ? "(security group imported as " + key.substring(7) + ")"
+                    : "(" + property + " of " + r.id() + ")";
+            if (u.alternatives() != null) {
+                // the branches of an unresolved condition may name groups of this template: none of them is complete
+                for (Resource res : built.values()) {
+                    if (res instanceof SecurityGroup sg && sg.declaredInInput.is(true)) {
+                        incomplete(sg, r.id() + " may add a rule to it (" + u.reason() + ")", null);
+                    }
+                }
+            }
+        } else {
+            return null;
+        }
+        SecurityGroup g = placeholders.get(name);
+        if (g == null) {
+            g = SecurityGroup.placeholder(name, "AWS::EC2::SecurityGroup", r.loc());
+            g.region = region;
+            placeholders.put(name, g);
+            placeholderMadeBy.put(r.id(), g);
+        }
+        String pointsAt = ref instanceof Lit l ? (l.sensitive() ? "a sensitive value" : "'" + l.text() + "'")
+                : "a value that is not known (" + Evaluator.reasonOf(ref) + ")";
+        diagnostics.add(Diagnostic.warning(r.id() + " (" + r.type() + ") adds a rule to " + pointsAt + " through "
+                + property + ", which is not a security group of this template: judged on placeholder " + g.address()
+                + ", whose other rules are unknown", r.loc()));
+        return g;
+    }
+
+    /** The placeholder group that folding rule {@code ruleId} made (it takes that rule's place in the model), or null. */
+    Resource placeholderMadeBy(String ruleId) {
+        return placeholderMadeBy.get(ruleId);
+    }
+
+    int placeholderCount() {
+        return placeholders.size();
     }
 
     private void relocateLastRules(SecurityGroup g, Res r) {

@@ -335,8 +335,15 @@ final class NetworkMapping {
     }
 
     private static void incompleteGroups(PlanReader p, PlanReader.Res x) {
-        p.markAllOnce(SecurityGroup.class, g -> g.rulesComplete = Value.unknown(
-                x.address + " adds a rule to a security group that cannot be determined", x.place));
+        p.markAllOnce(SecurityGroup.class, g -> {
+            if (g.declaredInInput.is(true)) g.rulesComplete = Value.unknown(
+                    x.address + " adds a rule to a security group that cannot be determined", x.place);
+        });
+    }
+
+    /** Where a standalone rule lands when its group is not in the plan: the rule is still judged (NET-009, paths). */
+    private static SecurityGroup foreignGroup(String name, PlanReader.Res x) {
+        return SecurityGroup.placeholder(name, "aws_security_group", x.place);
     }
 
     static Resource securityGroupRule(PlanReader p, PlanReader.Res x) {
@@ -360,7 +367,7 @@ final class NetworkMapping {
                 g.rules.add(new SgRule(dir, proto, from, to, PeerKind.SELF, Value.notInInput(),
                         Value.explicit(new Ref(g.address()), self.provenance()), desc, r.address, r.place));
             }
-        }, () -> incompleteGroups(p, x));
+        }, () -> incompleteGroups(p, x), name -> foreignGroup(name, x));
         return null;
     }
 
@@ -390,7 +397,7 @@ final class NetworkMapping {
                         Value.unknown("the rule's peer is not known", r.place), Value.notInInput(), desc, r.address,
                         r.place));
             }
-        }, () -> incompleteGroups(p, x));
+        }, () -> incompleteGroups(p, x), name -> foreignGroup(name, x));
         return null;
     }
 

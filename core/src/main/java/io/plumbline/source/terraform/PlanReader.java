@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One reading of one plan: validates its structure, indexes resource instances and the configuration once, maps
@@ -60,7 +61,7 @@ final class PlanReader {
     }
 
     private record Fold(Res res, String attr, Class<? extends Resource> type, FoldAction<Resource> action,
-                        Runnable incomplete) {
+                        Runnable incomplete, Function<String, ? extends Resource> placeholder) {
     }
 
     final String file;
@@ -80,6 +81,8 @@ final class PlanReader {
     /** The sensitive strings read so far (see {@link PlanSecrets}). */
     final Secrets.Builder secrets = new Secrets.Builder();
     private int foldedCount;
+    /** Targets the plan does not declare, by the id (or name) its folded resources give: see {@link #placeholderFor}. */
+    private final Map<String, Resource> placeholders = new HashMap<>();
 
     PlanReader(MapNode root, String file, String sha256) {
         this.root = root;
@@ -104,11 +107,13 @@ final class PlanReader {
         indexPriorState();
         List<Res> all = new ArrayList<>();
         Node rc = root.get("resource_changes");
-        if (rc != null && !rc.isNull()) {
-            if (!(rc instanceof ListNode list)) throw bad(rc, "resource_changes is not an array");
+        if (rc != null && !rc.isNull() && !(rc instanceof ListNode)) throw bad(rc, "resource_changes is not an array");
+        if (rc instanceof ListNode list && list.size() > 0) {
             List<Node> items = list.items();
             for (int i = 0; i < items.size(); i++) all.add(fromChange(items.get(i), i));
         } else {
+            // No changes listed (absent, null or empty): what the plan holds is in planned_values. Never an empty
+            // result from a plan that has resources: read them there, and say so.
             Node pv = JsonTreeReader.materialize(root.get("planned_values"));
             if (pv != null && !pv.isNull()) {
                 if (!(pv instanceof MapNode pvm)) throw bad(pv, "planned_values is not an object");
@@ -118,9 +123,19 @@ final class PlanReader {
                     fromPlannedModule(rmm, "/planned_values/root_module", all, 0);
                 }
             }
+            String how = rc == null ? "has no resource_changes" : rc.isNull() ? "has resource_changes: null"
+                    : "has an empty resource_changes";
             if (!all.isEmpty()) {
-                diagnostics.add(Diagnostic.info("the plan has no resource_changes: read from planned_values and prior_state "
-                        + "(no unknown values are marked, actions are inferred)", Provenance.inFile(file, 1, 1, "/planned_values")));
+                String what = how + ": read " + resources(all.size()) + " from planned_values and prior_state (no unknown "
+                        + "values are marked, actions are inferred)";
+                Provenance at = Provenance.inFile(file, 1, 1, "/planned_values");
+                // an absent member is an older plan format; null or empty beside planned resources is odd input
+                diagnostics.add(rc == null ? Diagnostic.info("the plan " + what, at)
+                        : Diagnostic.warning("the plan " + what, at));
+            } else if (!prior.isEmpty()) {
+                throw bad(rc == null ? root : rc, "the plan " + how + " and no planned_values resources, but its "
+                        + "prior_state holds " + resources(prior.size()) + ": it does not say what they become, so "
+                        + "there is nothing to evaluate");
             }
         }
         // Index every instance once, so that references from any resource to any other are hash lookups.
@@ -154,12 +169,16 @@ final class PlanReader {
 
         List<Resource> resources = new ArrayList<>(all.size());
         for (Resource r : slots) if (r != null) resources.add(r);
-        InputFile input = new InputFile(file, Format.TERRAFORM_PLAN.id(), sha256, all.size(), resources.size(),
-                foldedCount, excluded);
+        InputFile input = new InputFile(file, Format.TERRAFORM_PLAN.id(), sha256, all.size(),
+                resources.size() - placeholders.size(), foldedCount, excluded);
         return new Model(resources, List.of(input), diagnostics, List.of(), secrets.build());
     }
 
     // ------------------------------------------------------------------ reading the plan's structure
+
+    private static String resources(int n) {
+        return n + (n == 1 ? " resource" : " resources");
+    }
 
     private InputException bad(Node n, String problem) {
         return new InputException(file, n == null ? 0 : n.line(), n == null ? 0 : n.column(), problem);
@@ -434,7 +453,18 @@ final class PlanReader {
     /** Registers a resource that configures another: folded after every resource exists. */
     @SuppressWarnings("unchecked")
     <T extends Resource> void fold(Res x, String attr, Class<T> type, FoldAction<T> action, Runnable incomplete) {
-        folds.add(new Fold(x, attr, type, (FoldAction<Resource>) action, incomplete));
+        folds.add(new Fold(x, attr, type, (FoldAction<Resource>) action, incomplete, null));
+    }
+
+    /**
+     * Like {@link #fold(Res, String, Class, FoldAction, Runnable)}, for a resource that matters on its own (a security
+     * group rule is an exposure whatever group it lands on): when its target is not in the plan, or cannot be
+     * determined, it is folded into a placeholder that {@code placeholder} makes for the given name.
+     */
+    @SuppressWarnings("unchecked")
+    <T extends Resource> void fold(Res x, String attr, Class<T> type, FoldAction<T> action, Runnable incomplete,
+                                   Function<String, T> placeholder) {
+        folds.add(new Fold(x, attr, type, (FoldAction<Resource>) action, incomplete, placeholder));
     }
 
     <T extends Resource> void fold(Res x, String attr, Class<T> type, FoldAction<T> action) {
@@ -502,16 +532,46 @@ final class PlanReader {
                 return null;
             }
             String shown = link.isSensitive() ? "(sensitive)" : link.get().target();
+            if (target == null && f.placeholder() != null && x.action != ChangeAction.DELETE) {
+                String name = link.isSensitive() ? "(" + f.attr() + " of " + x.address + ")" : link.get().target();
+                return placeholderFor(f, x, name, "its " + f.attr() + " (" + shown + ") is not a resource of this input");
+            }
             why = target == null ? "its " + f.attr() + " (" + shown + ") is not a resource of this input"
                     : "its " + f.attr() + " points at " + target.address() + ", which is not a " + f.type().getSimpleName();
         } else if (link.isUnknown()) {
             why = "its " + f.attr() + " cannot be resolved: " + link.note();
             if (f.incomplete() != null) f.incomplete().run();
+            if (f.placeholder() != null && x.action != ChangeAction.DELETE) {
+                return placeholderFor(f, x, "(" + f.attr() + " of " + x.address + ")", why);
+            }
         } else {
             why = "it has no " + f.attr();
         }
         diagnostics.add(Diagnostic.warning(x.address + " could not be folded into its " + f.type().getSimpleName()
                 + ": " + why + "; kept as a generic resource", x.place));
         return generic(x);
+    }
+
+    /**
+     * Folds {@code x} into the placeholder named {@code name} (made on first use, registered under that name so that
+     * later resources naming the same id find it). Returns the placeholder when it was made now (it takes the slot of
+     * the resource that made it), else null.
+     */
+    private Resource placeholderFor(Fold f, Res x, String name, String why) {
+        Resource ph = placeholders.get(name);
+        boolean made = ph == null;
+        if (made) {
+            ph = f.placeholder().apply(name);
+            if (x.type.startsWith("aws_")) ph.region = region(x);
+            register(ph);
+            placeholders.put(name, ph);
+        }
+        ph.addFolded(x.address);
+        foldedCount++;
+        f.action().apply(ph, x);
+        diagnostics.add(Diagnostic.warning(x.address + " targets a " + f.type().getSimpleName() + " that is not declared "
+                + "in this plan (" + why + "): judged on placeholder " + ph.address() + ", whose other settings are "
+                + "unknown", x.place));
+        return made ? ph : null;
     }
 }

@@ -72,6 +72,10 @@ public final class JsonTreeReader {
         }
     }
 
+    private static String clip(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
     /** Builds the tree; iterative, to survive deep documents without stack overflow. */
     private static final class Reader {
         private final JsonParser p;
@@ -140,7 +144,13 @@ public final class JsonTreeReader {
                     if (stack.isEmpty()) return produced;
                     Object[] top = stack.peek();
                     if (top[0] instanceof MapNode m) {
-                        m.entries().put((String) top[1], produced);
+                        Node first = m.entries().put((String) top[1], produced);
+                        // JSON leaves duplicate keys undefined (RFC 8259 4): a plan or template that says two things
+                        // is ambiguous, so it is refused rather than read as its last value, as YAML duplicates are
+                        if (first != null) {
+                            throw new InputException(file, produced.line(), produced.column(), "duplicate key \""
+                                    + clip((String) top[1]) + "\" (first at line " + first.line() + ")");
+                        }
                         top[1] = null;
                     } else {
                         ((ListNode) top[0]).items().add(produced);

@@ -182,18 +182,22 @@ class TerraformCorpusFocusTest {
     }
 
     @Test
-    void aRuleForAGroupOutsideThePlanStaysGenericWithADiagnostic() {
+    void aRuleForAGroupOutsideThePlanLandsOnAPlaceholderGroupWithADiagnostic() {
         Model m = load("checkov__sg_rule_update_1.4.6.json");
         assertEquals(2, m.resources().size());
-        for (Resource r : m.resources()) {
-            assertTrue(r instanceof GenericResource);
-            assertEquals(ChangeAction.UPDATE, r.change);
+        for (String id : List.of("sg-547cc4cd5f94bb695", "sg-547cc4cd5f94bb696")) {
+            SecurityGroup g = get(m, id, SecurityGroup.class);
+            assertTrue(g.declaredInInput.is(false), id);
+            assertTrue(g.rulesComplete.isUnknown(), "the group's other rules are not in the plan");
+            assertEquals(1, g.rules.size());
+            assertEquals(SgRule.PeerKind.SECURITY_GROUP, g.rules.get(0).peerKind());
         }
+        assertEquals(List.of("aws_security_group_rule.foo"), get(m, "sg-547cc4cd5f94bb695", SecurityGroup.class).folded());
         assertEquals(2, m.diagnostics().stream().filter(d -> d.level() == Diagnostic.Level.WARNING
-                && d.message().contains("sg-547cc4cd5f94bb69")).count());
+                && d.message().contains("placeholder sg-547cc4cd5f94bb69")).count());
         InputFile in = m.inputs().get(0);
-        assertEquals(0, in.folded());
-        assertEquals(2, in.modelled());
+        assertEquals(2, in.folded());
+        assertEquals(0, in.modelled(), "placeholders are not resources of the plan");
     }
 
     @Test

@@ -28,6 +28,11 @@ import java.util.stream.Collectors;
  * port to the internet; a prefix-list peer counts as unknown (its entries are not in the input); a rule list that is
  * incomplete ({@code rulesComplete} unknown) makes the group UNKNOWN unless a failing rule is already known. A node
  * group without remote access configured passes (no SSH key, no port opened).
+ *
+ * <p>A standalone rule on a group the input does not declare lands on a placeholder group (see docs/sources.md): the
+ * rule is judged there, so tcp 22 from 0.0.0.0/0 fails whatever group it is added to; otherwise such a group is
+ * UNKNOWN, its other rules not being in the input. Ports, protocols and blocks AWS would reject are unknown in the
+ * model (RuleValues), so they give UNKNOWN with the reason, never a pass.
  */
 @RuleInfo(
         id = "NET-009",
@@ -91,13 +96,13 @@ public final class NoAdminPortsOpenToInternet implements Rule {
                 v.fail(rule + " opens " + String.join(" and ", open) + " (" + SgRules.describeTraffic(r) + ") to "
                         + SgRules.describePeer(r), e);
             } else if (peer == Match.YES && maybe) {
+                // an unknown protocol already shows its reason in the traffic; unknown ports are shown as "?"
+                String why = r.protocol().isUnknown() ? null : SgRules.whyTrafficUnknown(r);
                 v.unknown(rule + " is open to " + SgRules.describePeer(r) + " but its protocol or ports are unknown ("
-                        + SgRules.describeTraffic(r) + ")", e);
+                        + SgRules.describeTraffic(r) + (why == null ? "" : ": " + why) + ")", e);
             } else if (peer == Match.UNKNOWN && (!open.isEmpty() || maybe)) {
                 v.unknown(rule + " allows " + SgRules.describeTraffic(r) + " from " + SgRules.describePeer(r)
                         + (r.peerKind() == SgRule.PeerKind.PREFIX_LIST ? ", whose entries are not in the input" : "")
-                        + (r.peerCidr().isUnknown() && r.peerKind() != SgRule.PeerKind.PREFIX_LIST
-                        ? " (" + r.peerCidr().note() + ")" : "")
                         + ", so whether it is open to the internet is unknown", e);
             }
         }
@@ -137,7 +142,8 @@ public final class NoAdminPortsOpenToInternet implements Rule {
     }
 
     private static Certainty certainty(SgRule r) {
-        if (r.protocol().isUnknown() || r.peerCidr().isUnknown() && (r.peerKind() == SgRule.PeerKind.CIDR_IPV4
+        if (r.protocol().isUnknown() || SgRules.whyTrafficUnknown(r) != null
+                || r.peerCidr().isUnknown() && (r.peerKind() == SgRule.PeerKind.CIDR_IPV4
                 || r.peerKind() == SgRule.PeerKind.CIDR_IPV6)) {
             return Certainty.UNKNOWN;
         }

@@ -1,5 +1,6 @@
 package io.plumbline.rules.support;
 
+import io.plumbline.model.network.Cidr;
 import io.plumbline.model.network.SgRule;
 
 /**
@@ -32,7 +33,12 @@ public final class SgRules {
                 if (rule.peerCidr().isUnknown()) yield Match.UNKNOWN;
                 String cidr = rule.peerCidr().get();
                 if (cidr == null) yield Match.UNKNOWN;
-                yield Match.of(cidr.trim().endsWith("/0"));
+                // the model's rules hold only blocks Cidr reads (SgRule); read the same way here, never by the text
+                try {
+                    yield Match.of(Cidr.parse(cidr, false).isAll());
+                } catch (Cidr.Unreadable e) {
+                    yield Match.UNKNOWN;
+                }
             }
             case SECURITY_GROUP, SELF -> Match.NO;
             case PREFIX_LIST, UNKNOWN -> Match.UNKNOWN;
@@ -71,6 +77,15 @@ public final class SgRules {
         String from = rule.fromPort().isPresent() ? Fields.shown(rule.fromPort()) : "?";
         String to = rule.toPort().isPresent() ? Fields.shown(rule.toPort()) : "?";
         return p + " " + (from.equals(to) ? from : from + "-" + to);
+    }
+
+    /** Why the rule's protocol or ports are unknown, or null when they are known. */
+    public static String whyTrafficUnknown(SgRule rule) {
+        if (rule.protocol().isUnknown()) return rule.protocol().note();
+        if (rule.allPorts()) return null;
+        if (rule.fromPort().isUnknown()) return rule.fromPort().note();
+        if (rule.toPort().isUnknown()) return rule.toPort().note();
+        return null;
     }
 
     /** The peer as written: the CIDR, the group, "self" or the prefix list. */
