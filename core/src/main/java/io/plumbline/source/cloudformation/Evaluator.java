@@ -105,6 +105,8 @@ final class Evaluator {
     private final Map<String, Cond> conditionValues = new HashMap<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
     private final Set<String> echoInProgress = new HashSet<>();
+    /** Bounds the size of values and the work: see {@link Budget}. */
+    private final Budget budget;
 
     Evaluator(String file, SourceOptions options, MapNode parameters, MapNode mappings, MapNode conditions,
               Map<String, String> resourceTypes, Map<String, MapNode> resourceNodes, String parameterMacro,
@@ -118,6 +120,7 @@ final class Evaluator {
         this.resourceNodes = resourceNodes;
         this.parameterMacro = parameterMacro;
         this.lenientNames = lenientNames;
+        this.budget = new Budget(file);
     }
 
     /** Declares that a resource is not created (its condition is false): references to it are unknown. */
@@ -131,7 +134,16 @@ final class Evaluator {
 
     // ------------------------------------------------------------------ values
 
+    /**
+     * Evaluates a resource's properties or attribute within a budget of its own ({@link Budget}): a value too large to
+     * evaluate is unknown, saying so.
+     */
+    Ev evalValue(Node n, String ptr) {
+        return budget.value(() -> eval(n, ptr), why -> Unk.of(why, new Loc(n.line(), n.column(), ptr)));
+    }
+
     Ev eval(Node n, String ptr) {
+        budget.step();
         Loc loc = new Loc(n.line(), n.column(), ptr);
         if (n.tag() != null) {
             return Unk.of("the value is tagged " + n.tag() + ", which is no CloudFormation function "
@@ -220,7 +232,7 @@ final class Evaluator {
             Ev p = pseudo(name, loc);
             if (p != null) return p;
         }
-        if (parameters.containsKey(name)) return Ev.relocate(parameter(name), loc);
+        if (parameters.containsKey(name)) return relocate(parameter(name), loc);
         if (resourceTypes.containsKey(name)) {
             String why = notCreated.get(name);
             if (why != null) return Unk.of("resource " + name + " is not created: " + why, loc);
@@ -258,6 +270,12 @@ final class Evaluator {
 
     private static Unk pseudoUnknown(String name, String reason, Loc loc) {
         return new Unk(reason, loc, false, "${" + name + "}", name, null);
+    }
+
+    /** The same value at another location; the copy is charged to the budget. */
+    private Ev relocate(Ev v, Loc loc) {
+        if (v != null) budget.chargeCopy(v);
+        return Ev.relocate(v, loc);
     }
 
     static String partition(String region) {
@@ -365,7 +383,7 @@ final class Evaluator {
             if (p != null && echoInProgress.add(key)) {
                 try {
                     Ev v = eval(p, "/Resources/" + escape(res) + "/Properties/" + escape(property));
-                    if (!(v instanceof NoValue)) return Ev.relocate(v, loc);
+                    if (!(v instanceof NoValue)) return relocate(v, loc);
                 } finally {
                     echoInProgress.remove(key);
                 }
@@ -460,7 +478,7 @@ final class Evaluator {
             if (only instanceof Arr || only instanceof Obj || only instanceof Azs) {
                 return Unk.of("Fn::Sub variable is " + Ev.describe(only) + ", not a string", loc);
             }
-            return Ev.relocate(only, loc);
+            return relocate(only, loc);
         }
         return concat(parts, loc, "Fn::Sub");
     }
@@ -486,6 +504,7 @@ final class Evaluator {
         boolean sensitive = false;
         String reason = null;
         for (Object p : parts) {
+            if (Budget.tooLong(text, placeholder, key)) return Budget.tooLarge(loc, sensitive);
             if (p instanceof String s) {
                 text.append(s);
                 placeholder.append(s);
@@ -524,6 +543,7 @@ final class Evaluator {
                 }
             }
         }
+        if (Budget.tooLong(text, placeholder, key)) return Budget.tooLarge(loc, sensitive);
         if (known) return stringLit(text.toString(), loc, sensitive);
         String service = dynamicReferenceService(literals.toString());
         if (service != null) {
@@ -574,6 +594,7 @@ final class Evaluator {
         if (source instanceof Lit s && s.value() != null) {
             List<Ev> items = new ArrayList<>();
             for (String part : s.text().split(Pattern.quote(d.text()), -1)) items.add(new Lit(part, loc, s.sensitive()));
+            budget.charge(items.size());
             return new Arr(items, loc);
         }
         return new Unk("Fn::Split of a string that is not known: " + reasonOf(source), loc, source.sensitive(),
@@ -656,7 +677,7 @@ final class Evaluator {
                 }
             }
         }
-        if (found != null && agree) return Ev.relocate(found, loc);
+        if (found != null && agree) return relocate(found, loc);
         Ev unknownKey = !(top instanceof Lit t2 && t2.value() != null) ? top : second;
         return Unk.of("Fn::FindInMap in " + mn.text() + " with a key that is not known: " + reasonOf(unknownKey), loc);
     }
@@ -691,6 +712,7 @@ final class Evaluator {
     private Ev base64(Node arg, String argPtr, Loc loc) {
         Ev v = eval(arg, argPtr);
         if (v instanceof Lit l && l.value() != null) {
+            if (l.text().length() > Budget.MAX_TEXT / 4 * 3) return Budget.tooLarge(loc, l.sensitive());
             return new Lit(Base64.getEncoder().encodeToString(l.text().getBytes(StandardCharsets.UTF_8)), loc,
                     l.sensitive());
         }
@@ -724,7 +746,7 @@ final class Evaluator {
         if (!conditionsInProgress.add(name)) throw error(def, "condition " + name + " depends on itself");
         Cond c;
         try {
-            c = condOf(def, "/Conditions/" + escape(name));
+            c = budget.value(() -> condOf(def, "/Conditions/" + escape(name)), Cond::unknown);
         } finally {
             conditionsInProgress.remove(name);
         }
@@ -830,6 +852,7 @@ final class Evaluator {
      * attributes) are rendered as their {@code ${...}} placeholder; any other unknown makes the whole document unknown.
      */
     static Rendered render(Ev v) {
+        if (Budget.textSize(v) > Budget.MAX_TEXT) return new Rendered(null, Budget.TOO_LARGE, v.sensitive());
         String[] failure = new String[1];
         boolean[] sensitive = new boolean[1];
         Object tree = toJava(v, failure, sensitive);

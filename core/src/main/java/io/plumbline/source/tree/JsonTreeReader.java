@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.plumbline.source.InputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +18,12 @@ import java.util.Set;
 
 /** Reads JSON into a {@link Node} tree that keeps the line and column of every value, in one streaming pass. */
 public final class JsonTreeReader {
+    /** The deepest nesting of objects and arrays read (real plans nest a few dozen levels). */
+    public static final int MAX_DEPTH = 2000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(512 * 1024 * 1024).maxNestingDepth(2000).build())
+                    .maxStringLength(512 * 1024 * 1024).maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     private JsonTreeReader() {
@@ -55,7 +58,15 @@ public final class JsonTreeReader {
         try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
             JsonToken first = p.nextToken();
             if (first == null) throw new InputException(file, 1, 1, "empty document");
-            Node root = new Reader(p, bytes, offset, line, column, file, deferredMembers).readValue(first);
+            Node root;
+            try {
+                root = new Reader(p, bytes, offset, line, column, file, deferredMembers).readValue(first);
+            } catch (StreamConstraintsException e) {
+                // Jackson's limit errors carry no position: the parser's current one is where the limit was crossed.
+                JsonLocation l = p.currentLocation();
+                throw new InputException(file, l.getLineNr() + line - 1, l.getLineNr() == 1
+                        ? l.getColumnNr() + column - 1 : l.getColumnNr(), limitProblem(e), e);
+            }
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
                 JsonLocation l = p.currentTokenLocation();
@@ -66,10 +77,17 @@ public final class JsonTreeReader {
             JsonLocation l = e.getLocation();
             int ln = l == null ? 0 : l.getLineNr() + line - 1;
             int col = l == null ? 0 : (l.getLineNr() == 1 ? l.getColumnNr() + column - 1 : l.getColumnNr());
-            throw new InputException(file, ln, col, "malformed JSON: " + e.getOriginalMessage(), e);
+            throw new InputException(file, ln, col, "malformed JSON: "
+                    + JsonErrors.describe(e, l == null ? -1 : l.getByteOffset() + offset), e);
         } catch (IOException e) {
             throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private static String limitProblem(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("nesting depth")) return "nesting deeper than " + MAX_DEPTH + " levels";
+        return "malformed JSON: " + m.replaceAll("\\s*\\(from `[^`]*`\\)", "");
     }
 
     /** Builds the tree; iterative, to survive deep documents without stack overflow. */
