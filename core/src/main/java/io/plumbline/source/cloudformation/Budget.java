@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  *   <li>One evaluated string holds at most {@link #MAX_TEXT} characters (CloudFormation takes a template of at most
  *       1 MB, so no value it deploys is longer): a longer one is unknown, "value too large to evaluate".</li>
  *   <li>One resource's properties (or one condition) take at most {@link #MAX_STEPS_PER_VALUE} evaluation steps (a
- *       step: one template node evaluated or one value node copied): beyond, the resource's properties are unknown
+ *       step: one template node evaluated, one value node copied, or 32 characters of text built): beyond, the resource's properties are unknown
  *       with the same reason.</li>
  *   <li>The whole template takes at most {@link #MAX_STEPS} steps: beyond, the input is refused as unusable.</li>
  * </ul>
@@ -28,8 +28,8 @@ import java.util.function.Supplier;
  */
 final class Budget {
     static final int MAX_TEXT = 1 << 20;
-    static final long MAX_STEPS_PER_VALUE = 1_000_000L;
-    static final long MAX_STEPS = 5_000_000L;
+    static final long MAX_STEPS_PER_VALUE = 250_000L;
+    static final long MAX_STEPS = 2_000_000L;
     static final String TOO_LARGE = "value too large to evaluate (more than " + MAX_TEXT
             + " characters, or nested functions or aliases that multiply it)";
 
@@ -61,6 +61,11 @@ final class Budget {
             throw new Exceeded("value too large to evaluate (more than " + MAX_STEPS_PER_VALUE
                     + " evaluation steps: nested functions or aliases that multiply it)");
         }
+    }
+
+    /** Counts the work of building or scanning {@code characters} of text: a step per 32. */
+    void chargeText(long characters) {
+        charge(characters >> 5);
     }
 
     void step() {

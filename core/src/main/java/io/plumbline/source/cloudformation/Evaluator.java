@@ -105,6 +105,9 @@ final class Evaluator {
     private final Map<String, Cond> conditionValues = new HashMap<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
     private final Set<String> echoInProgress = new HashSet<>();
+    /** Values of echo attributes evaluated, by "LogicalId.Attribute". */
+    private final Map<String, Ev> echoValues = new HashMap<>();
+    private int echoCycleCuts;
     /** Bounds the size of values and the work: see {@link Budget}. */
     private final Budget budget;
 
@@ -380,13 +383,22 @@ final class Evaluator {
             MapNode props = resourceNodes.get(res).map("Properties");
             Node p = props == null ? null : props.get(property);
             String key = res + "." + attr;
-            if (p != null && echoInProgress.add(key)) {
+            Ev known = echoValues.get(key);
+            if (known != null) {
+                if (!(known instanceof NoValue)) return relocate(known, loc);
+            } else if (p != null && echoInProgress.add(key)) {
+                int cutsBefore = echoCycleCuts;
                 try {
                     Ev v = eval(p, "/Resources/" + escape(res) + "/Properties/" + escape(property));
+                    // Remembered, so that attributes echoing each other cost once, not twice per level; unless a
+                    // cycle was cut on the way (then the value depends on where the evaluation began).
+                    if (echoCycleCuts == cutsBefore) echoValues.put(key, v);
                     if (!(v instanceof NoValue)) return relocate(v, loc);
                 } finally {
                     echoInProgress.remove(key);
                 }
+            } else if (p != null) {
+                echoCycleCuts++;
             }
         }
         return new Unk("attribute " + attr + " of " + res + " is known only after deploy", loc, false, placeholder,
@@ -493,7 +505,7 @@ final class Evaluator {
     }
 
     /** Concatenates literal strings and values into a string, or an unknown saying why it cannot be known. */
-    private static Ev concat(List<Object> parts, Loc loc, String fn) {
+    private Ev concat(List<Object> parts, Loc loc, String fn) {
         StringBuilder text = new StringBuilder();
         StringBuilder placeholder = new StringBuilder();
         StringBuilder literals = new StringBuilder();
@@ -544,6 +556,7 @@ final class Evaluator {
             }
         }
         if (Budget.tooLong(text, placeholder, key)) return Budget.tooLarge(loc, sensitive);
+        budget.chargeText(text.length() + key.length());
         if (known) return stringLit(text.toString(), loc, sensitive);
         String service = dynamicReferenceService(literals.toString());
         if (service != null) {
@@ -595,6 +608,7 @@ final class Evaluator {
             List<Ev> items = new ArrayList<>();
             for (String part : s.text().split(Pattern.quote(d.text()), -1)) items.add(new Lit(part, loc, s.sensitive()));
             budget.charge(items.size());
+            budget.chargeText(s.text().length());
             return new Arr(items, loc);
         }
         return new Unk("Fn::Split of a string that is not known: " + reasonOf(source), loc, source.sensitive(),
@@ -713,6 +727,7 @@ final class Evaluator {
         Ev v = eval(arg, argPtr);
         if (v instanceof Lit l && l.value() != null) {
             if (l.text().length() > Budget.MAX_TEXT / 4 * 3) return Budget.tooLarge(loc, l.sensitive());
+            budget.chargeText(l.text().length());
             return new Lit(Base64.getEncoder().encodeToString(l.text().getBytes(StandardCharsets.UTF_8)), loc,
                     l.sensitive());
         }
