@@ -17,18 +17,15 @@ final class JsonErrors {
     private JsonErrors() {
     }
 
-    /** One line: what is wrong; {@code byteOffset} is the error's position in the document (or -1). */
-    static String describe(JsonProcessingException e, long byteOffset) {
+    /** One line: what is wrong; null when the bytes are not UTF-8 (the caller finds where). */
+    static String describe(JsonProcessingException e) {
         String m = String.valueOf(e.getOriginalMessage());
         if (m.contains("maybe a (non-standard) comment")) return "comments are not allowed in JSON";
         Matcher control = CONTROL.matcher(m);
         if (control.matches()) {
             return "a control character (code " + control.group(1) + ") must be escaped inside a JSON string";
         }
-        if (UTF8.matcher(m).matches()) {
-            return "invalid UTF-8" + (byteOffset >= 0 ? " at byte offset " + byteOffset : "")
-                    + " (the file must be UTF-8 text)";
-        }
+        if (UTF8.matcher(m).matches()) return null;
         m = SOURCE.matcher(m).replaceAll(" (line $1, column $2)");
         m = FEATURE.matcher(m).replaceAll("");
         m = m.replace("Unexpected end-of-input", "unexpected end of file");

@@ -62,10 +62,11 @@ public final class JsonTreeReader {
             try {
                 root = new Reader(p, bytes, offset, line, column, file, deferredMembers).readValue(first);
             } catch (StreamConstraintsException e) {
-                // Jackson's limit errors carry no position: the parser's current one is where the limit was crossed.
+                // Jackson's limit errors carry no position: the parser stands just after the bracket that crossed it.
                 JsonLocation l = p.currentLocation();
-                throw new InputException(file, l.getLineNr() + line - 1, l.getLineNr() == 1
-                        ? l.getColumnNr() + column - 1 : l.getColumnNr(), limitProblem(e), e);
+                int c = Math.max(1, l.getColumnNr() - 1);
+                throw new InputException(file, l.getLineNr() + line - 1, l.getLineNr() == 1 ? c + column - 1 : c,
+                        limitProblem(e), e);
             }
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
@@ -77,8 +78,13 @@ public final class JsonTreeReader {
             JsonLocation l = e.getLocation();
             int ln = l == null ? 0 : l.getLineNr() + line - 1;
             int col = l == null ? 0 : (l.getLineNr() == 1 ? l.getColumnNr() + column - 1 : l.getColumnNr());
-            throw new InputException(file, ln, col, "malformed JSON: "
-                    + JsonErrors.describe(e, l == null ? -1 : l.getByteOffset() + offset), e);
+            String problem = JsonErrors.describe(e);
+            if (problem == null) { // not UTF-8: Jackson notices a few bytes late, so find the first bad byte here
+                int bad = Utf.firstMalformedUtf8(bytes, offset, length);
+                throw new InputException(file, bad < 0 ? ln : Utf.lineAt(bytes, bad), 0,
+                        Utf.invalidUtf8(bad < 0 ? (int) (l == null ? 0 : l.getByteOffset() + offset) : bad), e);
+            }
+            throw new InputException(file, ln, col, "malformed JSON: " + problem, e);
         } catch (IOException e) {
             throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }

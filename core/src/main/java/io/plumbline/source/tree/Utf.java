@@ -45,14 +45,32 @@ final class Utf {
         if (!r.isError()) r = decoder.flush(out);
         if (r.isError()) {
             int offset = in.position();
-            throw new InputException(file, lineAt(b, offset), 0, "invalid " + charset.name() + " at byte offset " + offset
-                    + " (the file must be UTF-8 text)");
+            throw new InputException(file, lineAt(b, offset), 0, charset == StandardCharsets.UTF_8 ? invalidUtf8(offset)
+                    : "invalid " + charset.name() + " at byte offset " + offset);
         }
         out.flip();
         return out.toString();
     }
 
-    private static int lineAt(byte[] b, int offset) {
+    /** The offset of the first byte of {@code b[off..off+len)} that is not valid UTF-8, or -1. */
+    static int firstMalformedUtf8(byte[] b, int off, int len) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b, off, len);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult r = decoder.decode(in, out, true);
+            if (r.isError()) return in.position();
+            if (r.isUnderflow()) return -1;
+            out.clear();
+        }
+    }
+
+    static String invalidUtf8(int offset) {
+        return "invalid UTF-8 at byte offset " + offset + " (the file must be UTF-8 text)";
+    }
+
+    static int lineAt(byte[] b, int offset) {
         int line = 1;
         for (int i = 0; i < offset && i < b.length; i++) if (b[i] == '\n') line++;
         return line;

@@ -104,7 +104,7 @@ public final class YamlTreeReader {
         }
         if (doc.isEmpty()) throw new InputException(file, 1, 1, "empty document");
         try {
-            return new Converter(file).convert(doc.get(), 1);
+            return new Converter(file).convert(doc.get(), 1, null);
         } catch (StackOverflowError e) {
             throw tooDeep(text, file, settings);
         }
@@ -169,12 +169,14 @@ public final class YamlTreeReader {
             this.file = file;
         }
 
-        Node convert(org.snakeyaml.engine.v2.nodes.Node node, int depth) {
+        /** Converts {@code node}, {@code depth} levels deep inside {@code parent} (null for the root). */
+        Node convert(org.snakeyaml.engine.v2.nodes.Node node, int depth, org.snakeyaml.engine.v2.nodes.Node parent) {
             org.snakeyaml.engine.v2.nodes.Node n = node instanceof AnchorNode a ? a.getRealNode() : node;
             Node cached = done.get(n);
             if (cached != null) {
-                // An alias repeats its anchor's whole subtree here: nesting counts as if it were written out.
-                if (depth + heights.get(cached) - 1 > MAX_DEPTH) throw error(node, nestingProblem());
+                // An alias repeats its anchor's whole subtree here: nesting counts as if it were written out. (The
+                // composed alias is its anchor's node, with the anchor's place: name the node that holds the alias.)
+                if (depth + heights.get(cached) - 1 > MAX_DEPTH) throw error(parent == null ? n : parent, nestingProblem());
                 return cached;
             }
             if (depth > MAX_DEPTH) throw error(n, nestingProblem());
@@ -184,7 +186,7 @@ public final class YamlTreeReader {
                 out = scalar(s);
             } else if (n instanceof SequenceNode seq) {
                 List<Node> items = new ArrayList<>(seq.getValue().size());
-                for (org.snakeyaml.engine.v2.nodes.Node item : seq.getValue()) items.add(convert(item, depth + 1));
+                for (org.snakeyaml.engine.v2.nodes.Node item : seq.getValue()) items.add(convert(item, depth + 1, n));
                 out = new ListNode(items, line(n), column(n), customTag(n));
             } else if (n instanceof MappingNode map) {
                 out = mapping(map, depth);
@@ -234,10 +236,10 @@ public final class YamlTreeReader {
                 if (first != null) {
                     throw error(ks, "duplicate key '" + key + "' (first at line " + first + ")");
                 }
-                entries.put(key, convert(t.getValueNode(), depth + 1));
+                entries.put(key, convert(t.getValueNode(), depth + 1, map));
             }
             for (org.snakeyaml.engine.v2.nodes.Node m : merges) {
-                Node merged = convert(m, depth + 1);
+                Node merged = convert(m, depth + 1, map);
                 List<Node> sources = merged instanceof ListNode l ? l.items() : List.of(merged);
                 for (Node src : sources) {
                     if (!(src instanceof MapNode sm)) throw error(m, "a merge key (<<) needs a mapping or a list of mappings");
