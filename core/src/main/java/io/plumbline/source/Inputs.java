@@ -87,7 +87,8 @@ public final class Inputs {
     }
 
     private static InputException tooLarge(String name, long limit) {
-        return new InputException(name, 0, 0, "larger than " + (limit >> 20) + " MB, the largest input Plumbline reads");
+        String size = limit >= 1 << 20 ? (limit >> 20) + " MB" : limit + " bytes";
+        return new InputException(name, 0, 0, "larger than " + size + ", the largest input Plumbline reads");
     }
 
     /** An I/O failure in the user's terms: the operating system's reason, not the exception class. */
