@@ -107,7 +107,8 @@ final class DriftCommand implements Callable<Integer> {
         if (outDir != null) {
             Files.createDirectories(outDir);
             for (OutputFormat f : wanted) {
-                try (OutputStream os = Files.newOutputStream(outDir.resolve(f.fileName))) {
+                try (OutputStream file = Files.newOutputStream(outDir.resolve(f.fileName));
+                     OutputStream os = f == OutputFormat.text ? TerminalSafe.wrap(file) : file) {
                     render(f, report, os);
                 }
             }

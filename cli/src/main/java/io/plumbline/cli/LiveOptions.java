@@ -93,7 +93,10 @@ final class LiveOptions {
                 null, concurrency, null, useConfig);
         List<AuditTarget> targets = targets(spec, options);
         boolean show = progress != null ? progress : System.console() != null;
-        Progress listener = show ? new Progress(spec.commandLine().getErr()) : null;
+        // The progress line rewrites itself with cursor controls, so it writes to the unfiltered standard error and
+        // escapes the names it shows itself.
+        Progress listener = show ? new Progress(new PrintWriter(new java.io.OutputStreamWriter(Main.rawErr(),
+                java.nio.charset.StandardCharsets.UTF_8))) : null;
         LiveAudit.Collection collected = LiveAudit.run(options, targets, listener == null ? AuditListener.NONE
                 : listener, kinds);
         if (listener != null) listener.done();
@@ -136,7 +139,8 @@ final class LiveOptions {
                                           int failed) {
             int n = done.incrementAndGet();
             int f = failures.addAndGet(failed);
-            err.printf("\r\u001b[2K[%d/%d] %s %s %s: %d resources%s", n, planned.get(), account, region, service,
+            err.printf("\r\u001b[2K[%d/%d] %s %s %s: %d resources%s", n, planned.get(), TerminalSafe.escape(account),
+                    TerminalSafe.escape(region), TerminalSafe.escape(service),
                     resources, f > 0 ? " (" + f + " calls failed so far)" : "");
             err.flush();
         }

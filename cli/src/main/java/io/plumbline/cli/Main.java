@@ -1,5 +1,9 @@
 package io.plumbline.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,6 +27,9 @@ public final class Main implements Runnable {
     /** A live audit (or its snapshot) could not read part of the state, and nothing else failed the gate. */
     public static final int INCOMPLETE = 3;
 
+    /** Standard error before {@link TerminalSafe}: only for the progress line's own cursor controls. */
+    private static PrintStream rawErr = System.err;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -30,17 +37,53 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns the exit code (for tests). */
+    /**
+     * Runs the command line and returns the exit code (for tests). Everything written to standard output and standard
+     * error passes through {@link TerminalSafe}, and no error leaves as a stack trace.
+     */
     public static int run(String... args) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new ErrorHandler());
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("plumbline: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'plumbline " + ex.getCommandLine().getCommandName()
-                    + " --help' for more information.");
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        PrintStream safeOut = TerminalSafe.wrap(out);
+        PrintStream safeErr = TerminalSafe.wrap(err);
+        rawErr = err;
+        System.setOut(safeOut);
+        System.setErr(safeErr);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(safeErr, StandardCharsets.UTF_8), true);
+        try {
+            CommandLine cl = new CommandLine(new Main());
+            cl.setOut(new PrintWriter(new OutputStreamWriter(safeOut, StandardCharsets.UTF_8), true));
+            cl.setErr(errWriter);
+            cl.setExecutionExceptionHandler(new ErrorHandler());
+            cl.setParameterExceptionHandler((ex, a) -> {
+                ex.getCommandLine().getErr().println("plumbline: " + ex.getMessage());
+                ex.getCommandLine().getErr().println("Try 'plumbline " + ex.getCommandLine().getCommandName()
+                        + " --help' for more information.");
+                return USAGE;
+            });
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            errWriter.println("plumbline: error: out of memory: the input needs more memory than Java was given "
+                    + "(raise it, e.g. PLUMBLINE_JAVA_OPTS=-Xmx4g)");
             return USAGE;
-        });
-        return cl.execute(args);
+        } catch (StackOverflowError e) {
+            ErrorHandler.internal(e, errWriter);
+            return USAGE;
+        } finally {
+            errWriter.flush();
+            safeOut.flush();
+            safeErr.flush();
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    /**
+     * Standard error unfiltered, for a writer that sends its own terminal controls (the progress line); any text from
+     * input written on it must go through {@link TerminalSafe#escape(String)}.
+     */
+    static PrintStream rawErr() {
+        return rawErr;
     }
 
     @Override

@@ -132,7 +132,9 @@ final class ReportOptions {
         if (outDir != null) {
             Files.createDirectories(outDir);
             for (OutputFormat f : wanted) {
-                try (OutputStream os = Files.newOutputStream(outDir.resolve(f.fileName))) {
+                // Text and Markdown files are read in terminals too (cat, less -R): escaped like standard output.
+                try (OutputStream file = Files.newOutputStream(outDir.resolve(f.fileName));
+                     OutputStream os = f == OutputFormat.text || f == OutputFormat.md ? TerminalSafe.wrap(file) : file) {
                     render(f, review, os, gateLine);
                 }
             }

@@ -8,7 +8,6 @@ import io.plumbline.source.tree.JsonTreeReader;
 import io.plumbline.source.tree.MapNode;
 import io.plumbline.source.tree.Node;
 import io.plumbline.source.tree.YamlTreeReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,6 +31,12 @@ public final class Inputs {
     private static final Set<String> DEFERRED_PLAN_MEMBERS =
             Set.of("planned_values", "relevant_attributes", "output_changes", "checks");
 
+    /**
+     * The largest input file read, in bytes (512 MB): far beyond any real plan or template (CloudFormation takes at
+     * most 1 MB), and small enough to be read and parsed in memory.
+     */
+    public static final long MAX_INPUT_BYTES = 512L << 20;
+
     private Inputs() {
     }
 
@@ -43,16 +48,53 @@ public final class Inputs {
 
     public static Model load(Path file, SourceOptions options) {
         String name = file.toString();
-        if (Files.isDirectory(file)) throw new InputException(name, 0, 0, "is a directory, not a file");
-        byte[] bytes;
+        return load(name, readBounded(file, name, MAX_INPUT_BYTES), options);
+    }
+
+    /**
+     * The bytes of a regular file of at most {@code limit} bytes. Anything else is refused at once, before a read
+     * that could block forever (a FIFO, a terminal, a socket) or never end ({@code /dev/zero}); a file that grows
+     * while read is cut at the limit and refused too.
+     */
+    public static byte[] readBounded(Path file, String name, long limit) {
+        java.nio.file.attribute.BasicFileAttributes attributes;
         try {
-            bytes = Files.readAllBytes(file);
+            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
             throw new InputException(name, 0, 0, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(name, 0, 0, "permission denied");
         } catch (IOException e) {
-            throw new InputException(name, 0, 0, "cannot read: " + e.getMessage(), e);
+            throw new InputException(name, 0, 0, "cannot read: " + describe(e), e);
         }
-        return load(name, bytes, options);
+        if (attributes.isDirectory()) throw new InputException(name, 0, 0, "is a directory, not a file");
+        if (!attributes.isRegularFile()) {
+            throw new InputException(name, 0, 0, "is not a regular file (a pipe, device or socket): save the input "
+                    + "to a file first");
+        }
+        if (attributes.size() > limit) throw tooLarge(name, limit);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+            if (bytes.length > limit) throw tooLarge(name, limit);
+            return bytes;
+        } catch (NoSuchFileException e) {
+            throw new InputException(name, 0, 0, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException(name, 0, 0, "permission denied");
+        } catch (IOException e) {
+            throw new InputException(name, 0, 0, "cannot read: " + describe(e), e);
+        }
+    }
+
+    private static InputException tooLarge(String name, long limit) {
+        String size = limit >= 1 << 20 ? (limit >> 20) + " MB" : limit + " bytes";
+        return new InputException(name, 0, 0, "larger than " + size + ", the largest input Plumbline reads");
+    }
+
+    /** An I/O failure in the user's terms: the operating system's reason, not the exception class. */
+    static String describe(IOException e) {
+        String reason = e instanceof java.nio.file.FileSystemException fse ? fse.getReason() : e.getMessage();
+        return reason == null || reason.isBlank() ? "input/output error" : reason;
     }
 
     /** Reads one document already in memory; {@code name} is what locations and errors call it. */
@@ -64,9 +106,10 @@ public final class Inputs {
         Thread hasher = new Thread(hash, "plumbline-sha256");
         hasher.setDaemon(true);
         hasher.start();
-        Node root = bytes[start] == '{' || bytes[start] == '['
+        // A leading '/' is no YAML either: a JSON file that starts with a comment, which the JSON reader names.
+        Node root = bytes[start] == '{' || bytes[start] == '[' || bytes[start] == '/'
                 ? JsonTreeReader.read(bytes, name, DEFERRED_PLAN_MEMBERS)
-                : YamlTreeReader.read(new ByteArrayInputStream(bytes), name);
+                : YamlTreeReader.read(bytes, name);
         if (!(root instanceof MapNode map)) {
             throw new InputException(name, root.line(), root.column(),
                     "neither a Terraform plan nor a CloudFormation template nor a Plumbline snapshot: the document is not an object");

@@ -91,7 +91,8 @@ public final class JUnitReport {
                 case '"' -> sb.append("&quot;");
                 case '\'' -> sb.append("&apos;");
                 default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') sb.append(c);
+                    // XML 1.0 has no C0 controls but these three, and no U+FFFE or U+FFFF
+                    if (c >= 0x20 && c < 0xFFFE || c == '\n' || c == '\t' || c == '\r') sb.append(c);
                 }
             }
         }

@@ -192,7 +192,7 @@ public final class CloudFormationSource {
                 Node propsNode = m.get("Properties");
                 Ev props = null;
                 if (propsNode != null && !propsNode.isNull()) {
-                    props = ev.eval(propsNode, base + "/Properties");
+                    props = ev.evalValue(propsNode, base + "/Properties");
                     if (props instanceof NoValue) props = null;
                     else if (!(props instanceof Obj) && !(props instanceof Unk)) {
                         throw error(propsNode, "the Properties of resource " + id + " must be a mapping");
@@ -276,7 +276,7 @@ public final class CloudFormationSource {
         private Ev attribute(Evaluator ev, MapNode m, String name, String base) {
             Node n = m.get(name);
             if (n == null || n.isNull()) return null;
-            Ev v = ev.eval(n, base + "/" + name);
+            Ev v = ev.evalValue(n, base + "/" + name);
             return v instanceof NoValue ? null : v;
         }
 

@@ -111,6 +111,11 @@ final class Evaluator {
     private final Map<String, Cond> conditionValues = new HashMap<>();
     private final Set<String> conditionsInProgress = new HashSet<>();
     private final Set<String> echoInProgress = new HashSet<>();
+    /** Values of echo attributes evaluated, by "LogicalId.Attribute". */
+    private final Map<String, Ev> echoValues = new HashMap<>();
+    private int echoCycleCuts;
+    /** Bounds the size of values and the work: see {@link Budget}. */
+    private final Budget budget;
 
     Evaluator(String file, SourceOptions options, MapNode parameters, MapNode mappings, MapNode conditions,
               Map<String, String> resourceTypes, Map<String, MapNode> resourceNodes, String parameterMacro,
@@ -124,6 +129,7 @@ final class Evaluator {
         this.resourceNodes = resourceNodes;
         this.parameterMacro = parameterMacro;
         this.lenientNames = lenientNames;
+        this.budget = new Budget(file);
     }
 
     /** Declares that a resource is not created (its condition is false): references to it are unknown. */
@@ -137,7 +143,16 @@ final class Evaluator {
 
     // ------------------------------------------------------------------ values
 
+    /**
+     * Evaluates a resource's properties or attribute within a budget of its own ({@link Budget}): a value too large to
+     * evaluate is unknown, saying so.
+     */
+    Ev evalValue(Node n, String ptr) {
+        return budget.value(() -> eval(n, ptr), why -> Unk.of(why, new Loc(n.line(), n.column(), ptr)));
+    }
+
     Ev eval(Node n, String ptr) {
+        budget.step();
         Loc loc = new Loc(n.line(), n.column(), ptr);
         if (n.tag() != null) {
             return Unk.of("the value is tagged " + n.tag() + ", which is no CloudFormation function "
@@ -226,7 +241,7 @@ final class Evaluator {
             Ev p = pseudo(name, loc);
             if (p != null) return p;
         }
-        if (parameters.containsKey(name)) return Ev.relocate(parameter(name), loc);
+        if (parameters.containsKey(name)) return relocate(parameter(name), loc);
         if (resourceTypes.containsKey(name)) {
             String why = notCreated.get(name);
             if (why != null) return Unk.of("resource " + name + " is not created: " + why, loc);
@@ -264,6 +279,12 @@ final class Evaluator {
 
     private static Unk pseudoUnknown(String name, String reason, Loc loc) {
         return new Unk(reason, loc, false, "${" + name + "}", name, null);
+    }
+
+    /** The same value at another location; the copy is charged to the budget. */
+    private Ev relocate(Ev v, Loc loc) {
+        if (v != null) budget.chargeCopy(v);
+        return Ev.relocate(v, loc);
     }
 
     static String partition(String region) {
@@ -383,13 +404,22 @@ final class Evaluator {
             MapNode props = resourceNodes.get(res).map("Properties");
             Node p = props == null ? null : props.get(property);
             String key = res + "." + attr;
-            if (p != null && echoInProgress.add(key)) {
+            Ev known = echoValues.get(key);
+            if (known != null) {
+                if (!(known instanceof NoValue)) return relocate(known, loc);
+            } else if (p != null && echoInProgress.add(key)) {
+                int cutsBefore = echoCycleCuts;
                 try {
                     Ev v = eval(p, "/Resources/" + escape(res) + "/Properties/" + escape(property));
-                    if (!(v instanceof NoValue)) return Ev.relocate(v, loc);
+                    // Remembered, so that attributes echoing each other cost once, not twice per level; unless a
+                    // cycle was cut on the way (then the value depends on where the evaluation began).
+                    if (echoCycleCuts == cutsBefore) echoValues.put(key, v);
+                    if (!(v instanceof NoValue)) return relocate(v, loc);
                 } finally {
                     echoInProgress.remove(key);
                 }
+            } else if (p != null) {
+                echoCycleCuts++;
             }
         }
         return new Unk("attribute " + attr + " of " + res + " is known only after deploy", loc, false, placeholder,
@@ -488,7 +518,7 @@ final class Evaluator {
             if (only instanceof Arr || only instanceof Obj || only instanceof Azs) {
                 return Unk.of("Fn::Sub variable is " + Ev.describe(only) + ", not a string", loc);
             }
-            return Ev.relocate(only, loc);
+            return relocate(only, loc);
         }
         return concat(parts, loc, "Fn::Sub");
     }
@@ -503,7 +533,7 @@ final class Evaluator {
     }
 
     /** Concatenates literal strings and values into a string, or an unknown saying why it cannot be known. */
-    private static Ev concat(List<Object> parts, Loc loc, String fn) {
+    private Ev concat(List<Object> parts, Loc loc, String fn) {
         StringBuilder text = new StringBuilder();
         StringBuilder placeholder = new StringBuilder();
         StringBuilder literals = new StringBuilder();
@@ -514,6 +544,7 @@ final class Evaluator {
         boolean sensitive = false;
         String reason = null;
         for (Object p : parts) {
+            if (Budget.tooLong(text, placeholder, key)) return Budget.tooLarge(loc, sensitive);
             if (p instanceof String s) {
                 text.append(s);
                 placeholder.append(s);
@@ -552,6 +583,8 @@ final class Evaluator {
                 }
             }
         }
+        if (Budget.tooLong(text, placeholder, key)) return Budget.tooLarge(loc, sensitive);
+        budget.chargeText(text.length() + key.length());
         if (known) return stringLit(text.toString(), loc, sensitive);
         String service = dynamicReferenceService(literals.toString());
         if (service != null) {
@@ -605,6 +638,8 @@ final class Evaluator {
             for (String part : s.text().split(Pattern.quote(d.text()), -1)) {
                 items.add(new Lit(part, loc, s.sensitive() || d.sensitive()));
             }
+            budget.charge(items.size());
+            budget.chargeText(s.text().length());
             return new Arr(items, loc);
         }
         return new Unk("Fn::Split of a string that is not known: " + reasonOf(source), loc, source.sensitive(),
@@ -697,7 +732,7 @@ final class Evaluator {
                 }
             }
         }
-        if (found != null && agree) return Ev.relocate(found, loc);
+        if (found != null && agree) return relocate(found, loc);
         Ev unknownKey = !(top instanceof Lit t2 && t2.value() != null) ? top : second;
         return Unk.of("Fn::FindInMap in " + Ev.shown(mn) + " with a key that is not known: " + reasonOf(unknownKey), loc);
     }
@@ -737,6 +772,8 @@ final class Evaluator {
     private Ev base64(Node arg, String argPtr, Loc loc) {
         Ev v = eval(arg, argPtr);
         if (v instanceof Lit l && l.value() != null) {
+            if (l.text().length() > Budget.MAX_TEXT / 4 * 3) return Budget.tooLarge(loc, l.sensitive());
+            budget.chargeText(l.text().length());
             return new Lit(Base64.getEncoder().encodeToString(l.text().getBytes(StandardCharsets.UTF_8)), loc,
                     l.sensitive());
         }
@@ -770,7 +807,7 @@ final class Evaluator {
         if (!conditionsInProgress.add(name)) throw error(def, "condition " + name + " depends on itself");
         Cond c;
         try {
-            c = condOf(def, "/Conditions/" + escape(name));
+            c = budget.value(() -> condOf(def, "/Conditions/" + escape(name)), Cond::unknown);
         } finally {
             conditionsInProgress.remove(name);
         }
@@ -880,6 +917,7 @@ final class Evaluator {
      * attributes) are rendered as their {@code ${...}} placeholder; any other unknown makes the whole document unknown.
      */
     static Rendered render(Ev v) {
+        if (Budget.textSize(v) > Budget.MAX_TEXT) return new Rendered(null, Budget.TOO_LARGE, v.sensitive());
         String[] failure = new String[1];
         boolean[] sensitive = new boolean[1];
         Object tree = toJava(v, failure, sensitive);

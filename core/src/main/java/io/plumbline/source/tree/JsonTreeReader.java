@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.plumbline.source.InputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,10 +18,12 @@ import java.util.Set;
 
 /** Reads JSON into a {@link Node} tree that keeps the line and column of every value, in one streaming pass. */
 public final class JsonTreeReader {
+    /** The deepest nesting of objects and arrays read (real plans nest a few dozen levels). */
+    public static final int MAX_DEPTH = 2000;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxStringLength(512 * 1024 * 1024).maxNestingDepth(2000).build())
+                    .maxStringLength(512 * 1024 * 1024).maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     private JsonTreeReader() {
@@ -55,7 +58,16 @@ public final class JsonTreeReader {
         try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
             JsonToken first = p.nextToken();
             if (first == null) throw new InputException(file, 1, 1, "empty document");
-            Node root = new Reader(p, bytes, offset, line, column, file, deferredMembers).readValue(first);
+            Node root;
+            try {
+                root = new Reader(p, bytes, offset, line, column, file, deferredMembers).readValue(first);
+            } catch (StreamConstraintsException e) {
+                // Jackson's limit errors carry no position: the parser stands just after the bracket that crossed it.
+                JsonLocation l = p.currentLocation();
+                int c = Math.max(1, l.getColumnNr() - 1);
+                throw new InputException(file, l.getLineNr() + line - 1, l.getLineNr() == 1 ? c + column - 1 : c,
+                        limitProblem(e), e);
+            }
             JsonToken trailing = p.nextToken();
             if (trailing != null) {
                 JsonLocation l = p.currentTokenLocation();
@@ -66,7 +78,13 @@ public final class JsonTreeReader {
             JsonLocation l = e.getLocation();
             int ln = l == null ? 0 : l.getLineNr() + line - 1;
             int col = l == null ? 0 : (l.getLineNr() == 1 ? l.getColumnNr() + column - 1 : l.getColumnNr());
-            throw new InputException(file, ln, col, "malformed JSON: " + e.getOriginalMessage(), e);
+            String problem = JsonErrors.describe(e);
+            if (problem == null) { // not UTF-8: Jackson notices a few bytes late, so find the first bad byte here
+                int bad = Utf.firstMalformedUtf8(bytes, offset, length);
+                throw new InputException(file, bad < 0 ? ln : Utf.lineAt(bytes, bad), 0,
+                        Utf.invalidUtf8(bad < 0 ? (int) (l == null ? 0 : l.getByteOffset() + offset) : bad), e);
+            }
+            throw new InputException(file, ln, col, "malformed JSON: " + problem, e);
         } catch (IOException e) {
             throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
@@ -74,6 +92,12 @@ public final class JsonTreeReader {
 
     private static String clip(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+
+    private static String limitProblem(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (m.contains("nesting depth")) return "nesting deeper than " + MAX_DEPTH + " levels";
+        return "malformed JSON: " + m.replaceAll("\\s*\\(from `[^`]*`\\)", "");
     }
 
     /** Builds the tree; iterative, to survive deep documents without stack overflow. */

@@ -55,12 +55,28 @@ public final class YamlTreeReader {
     private static final String STANDARD_TAG_PREFIX = Tag.PREFIX; // "tag:yaml.org,2002:"
     private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
     private static final Pattern DECIMAL_FRACTION = Pattern.compile("[-+]?([0-9]+\\.[0-9]*|\\.[0-9]+)");
-    static final long MAX_EXPANDED_NODES = 5_000_000L;
+    /**
+     * The most nodes a document may stand for once its aliases are expanded: a CloudFormation template (at most 1 MB)
+     * cannot write more than about half a million, while a few lines of nested aliases can stand for billions.
+     */
+    static final long MAX_EXPANDED_NODES = 1_000_000L;
+    /** The deepest nesting of mappings and sequences read (real templates nest a few dozen levels). */
+    static final int MAX_DEPTH = 1000;
 
     private YamlTreeReader() {
     }
 
     public static Node read(InputStream in, String file) {
+        try {
+            return read(in.readAllBytes(), file);
+        } catch (java.io.IOException e) {
+            throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one YAML document (UTF-8, or UTF-16/32 with a byte order mark). */
+    public static Node read(byte[] bytes, String file) {
+        String text = Utf.decode(bytes, file);
         LoadSettings settings = LoadSettings.builder()
                 .setLabel(file == null ? "(input)" : file)
                 .setSchema(new CoreSchema())
@@ -68,26 +84,66 @@ public final class YamlTreeReader {
                 .setAllowRecursiveKeys(false)
                 .setMaxAliasesForCollections(10_000)
                 .setCodePointLimit(Integer.MAX_VALUE)
+                // The reader copies its unread window each time it fills its buffer: with the default 1 KB buffer a
+                // long scalar costs time quadratic in its length (a 10 MB line took minutes). One buffer for the
+                // whole document makes it one read.
+                .setBufferSize(text.length() + 1)
                 .setParseComments(false)
                 .build();
         Optional<org.snakeyaml.engine.v2.nodes.Node> doc;
         try {
-            doc = new Compose(settings).composeInputStream(in);
+            doc = new Compose(settings).composeString(text);
         } catch (MarkedYamlEngineException e) {
             Optional<Mark> mark = e.getProblemMark().isPresent() ? e.getProblemMark() : e.getContextMark();
             throw new InputException(file, mark.map(m -> m.getLine() + 1).orElse(0),
                     mark.map(m -> m.getColumn() + 1).orElse(0), "malformed YAML: " + describe(e), e);
         } catch (YamlEngineException e) {
-            throw new InputException(file, 0, 0, "malformed YAML: " + e.getMessage(), e);
+            throw new InputException(file, 0, 0, "malformed YAML: " + firstLine(e.getMessage()), e);
         } catch (StackOverflowError e) {
-            throw new InputException(file, 0, 0, "YAML nested too deeply");
+            throw tooDeep(text, file, settings);
         }
         if (doc.isEmpty()) throw new InputException(file, 1, 1, "empty document");
         try {
-            return new Converter(file).convert(doc.get());
+            return new Converter(file).convert(doc.get(), 1, null);
         } catch (StackOverflowError e) {
-            throw new InputException(file, 0, 0, "YAML nested too deeply");
+            throw tooDeep(text, file, settings);
         }
+    }
+
+    /**
+     * Where the document nests deeper than {@link #MAX_DEPTH}, found with the event parser (which does not recurse),
+     * for a document whose composition overflowed the stack.
+     */
+    private static InputException tooDeep(String text, String file, LoadSettings settings) {
+        int depth = 0;
+        try {
+            for (org.snakeyaml.engine.v2.events.Event e : new org.snakeyaml.engine.v2.api.lowlevel.Parse(settings)
+                    .parseString(text)) {
+            switch (e.getEventId()) {
+                case MappingStart, SequenceStart -> {
+                    if (++depth > MAX_DEPTH) {
+                        Optional<Mark> m = e.getStartMark();
+                        return new InputException(file, m.map(x -> x.getLine() + 1).orElse(0),
+                                m.map(x -> x.getColumn() + 1).orElse(0), nestingProblem());
+                    }
+                }
+                case MappingEnd, SequenceEnd -> depth--;
+                default -> {
+                }
+            }
+            }
+        } catch (YamlEngineException e) {
+            // malformed after the deep part: the depth is what stopped the reading
+        }
+        return new InputException(file, 0, 0, nestingProblem());
+    }
+
+    private static String nestingProblem() {
+        return "nesting deeper than " + MAX_DEPTH + " levels";
+    }
+
+    private static String firstLine(String message) {
+        return String.valueOf(message).lines().findFirst().orElse("");
     }
 
     private static String describe(MarkedYamlEngineException e) {
@@ -104,6 +160,8 @@ public final class YamlTreeReader {
         private final Map<org.snakeyaml.engine.v2.nodes.Node, Node> done = new IdentityHashMap<>();
         /** How many nodes each converted node stands for once aliases are expanded. */
         private final Map<Node, Long> expanded = new IdentityHashMap<>();
+        /** How many levels each converted node nests once aliases are expanded (a scalar: 1). */
+        private final Map<Node, Integer> heights = new IdentityHashMap<>();
         private final Set<org.snakeyaml.engine.v2.nodes.Node> inProgress =
                 Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -111,27 +169,46 @@ public final class YamlTreeReader {
             this.file = file;
         }
 
-        Node convert(org.snakeyaml.engine.v2.nodes.Node node) {
+        /** Converts {@code node}, {@code depth} levels deep inside {@code parent} (null for the root). */
+        Node convert(org.snakeyaml.engine.v2.nodes.Node node, int depth, org.snakeyaml.engine.v2.nodes.Node parent) {
             org.snakeyaml.engine.v2.nodes.Node n = node instanceof AnchorNode a ? a.getRealNode() : node;
             Node cached = done.get(n);
-            if (cached != null) return cached;
+            if (cached != null) {
+                // An alias repeats its anchor's whole subtree here: nesting counts as if it were written out. (The
+                // composed alias is its anchor's node, with the anchor's place: name the node that holds the alias.)
+                if (depth + heights.get(cached) - 1 > MAX_DEPTH) throw error(parent == null ? n : parent, nestingProblem());
+                return cached;
+            }
+            if (depth > MAX_DEPTH) throw error(n, nestingProblem());
             if (!inProgress.add(n)) throw error(n, "an alias refers to a node that contains it (recursive structure)");
             Node out;
             if (n instanceof org.snakeyaml.engine.v2.nodes.ScalarNode s) {
                 out = scalar(s);
             } else if (n instanceof SequenceNode seq) {
                 List<Node> items = new ArrayList<>(seq.getValue().size());
-                for (org.snakeyaml.engine.v2.nodes.Node item : seq.getValue()) items.add(convert(item));
+                for (org.snakeyaml.engine.v2.nodes.Node item : seq.getValue()) items.add(convert(item, depth + 1, n));
                 out = new ListNode(items, line(n), column(n), customTag(n));
             } else if (n instanceof MappingNode map) {
-                out = mapping(map);
+                out = mapping(map, depth);
             } else {
                 throw error(n, "unsupported YAML node " + n.getNodeType());
             }
             inProgress.remove(n);
             long size = 1;
-            if (out instanceof ListNode l) for (Node i : l.items()) size += expanded.get(i);
-            if (out instanceof MapNode m) for (Node v : m.entries().values()) size += expanded.get(v);
+            int height = 0;
+            if (out instanceof ListNode l) {
+                for (Node i : l.items()) {
+                    size += expanded.get(i);
+                    height = Math.max(height, heights.get(i));
+                }
+            }
+            if (out instanceof MapNode m) {
+                for (Node v : m.entries().values()) {
+                    size += expanded.get(v);
+                    height = Math.max(height, heights.get(v));
+                }
+            }
+            heights.put(out, height + 1);
             if (size > MAX_EXPANDED_NODES) {
                 throw error(n, "aliases expand the document beyond " + MAX_EXPANDED_NODES + " nodes");
             }
@@ -140,7 +217,7 @@ public final class YamlTreeReader {
             return out;
         }
 
-        private MapNode mapping(MappingNode map) {
+        private MapNode mapping(MappingNode map, int depth) {
             Map<String, Node> entries = new LinkedHashMap<>();
             Map<String, Integer> keyLines = new HashMap<>();
             List<org.snakeyaml.engine.v2.nodes.Node> merges = new ArrayList<>();
@@ -159,10 +236,10 @@ public final class YamlTreeReader {
                 if (first != null) {
                     throw error(ks, "duplicate key '" + key + "' (first at line " + first + ")");
                 }
-                entries.put(key, convert(t.getValueNode()));
+                entries.put(key, convert(t.getValueNode(), depth + 1, map));
             }
             for (org.snakeyaml.engine.v2.nodes.Node m : merges) {
-                Node merged = convert(m);
+                Node merged = convert(m, depth + 1, map);
                 List<Node> sources = merged instanceof ListNode l ? l.items() : List.of(merged);
                 for (Node src : sources) {
                     if (!(src instanceof MapNode sm)) throw error(m, "a merge key (<<) needs a mapping or a list of mappings");
