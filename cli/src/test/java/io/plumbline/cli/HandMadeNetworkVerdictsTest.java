@@ -138,4 +138,31 @@ class HandMadeNetworkVerdictsTest {
             assertTrue(!run.err().contains("could not be folded"), () -> name + ": " + run.err());
         }
     }
+
+    // ---------------------------------------------------------------------- unresolved CloudFormation conditions
+
+    @Test
+    void aConditionOnTheRegionDecidesNet009WhereEveryBranchAgrees() throws Exception {
+        Path template = root("core", "src", "test", "resources", "cloudformation", "verdicts", "region-conditions.cfn.yaml");
+        Run run = plumbline("check", template.toString(), "--rules", "NET-009", "--format", "json");
+        assertEquals(0, run.exit(), () -> run.out() + run.err());
+        // tcp 443 from a prefix list or from anywhere, or nothing: no admin port in any branch
+        for (String agreed : List.of("HttpsRuleIf", "HttpsListIf", "HttpsOrNothing")) {
+            assertEquals("PASS", finding(run, "NET-009", agreed).path("status").asText(), agreed);
+        }
+        // ssh from anywhere in one branch only: undecided, never a PASS
+        for (String differ : List.of("SshInOneRegion", "SshOrNothing", "SshEverywhere")) {
+            JsonNode f = finding(run, "NET-009", differ);
+            assertEquals("UNKNOWN", f.path("status").asText(), f::toString);
+            assertTrue(f.path("message").asText().contains("InUsEast1") || f.path("message").asText().contains("?"),
+                    f::toString);
+        }
+        // With the region given, the condition resolves and each group gets its plain verdict.
+        Run east = plumbline("check", template.toString(), "--rules", "NET-009", "--format", "json", "--region",
+                "us-east-1");
+        assertEquals(1, east.exit(), () -> east.out() + east.err());
+        for (String fails : List.of("SshInOneRegion", "SshOrNothing", "SshEverywhere")) {
+            assertEquals("FAIL", finding(east, "NET-009", fails).path("status").asText(), fails);
+        }
+    }
 }

@@ -239,15 +239,16 @@ final class ResourceMapper {
 
     private void addRules(SecurityGroup g, Ev list, SgRule.Direction direction, String property) {
         if (list == null) return;
-        List<Ev> rules = items(list);
+        List<ConditionalRules.Item> rules = ConditionalRules.items(list);
         if (rules == null) {
             incomplete(g, property + " is not known: " + Evaluator.reasonOf(list), list);
             return;
         }
         for (int i = 0; i < rules.size(); i++) {
-            Ev rule = rules.get(i);
-            if (rule instanceof Obj) {
-                addRule(g, rule, direction, g.address());
+            ConditionalRules.Item item = rules.get(i);
+            Ev rule = item.rule();
+            if (rule instanceof Obj || rule instanceof Unk && item.branched()) {
+                addRule(g, rule, direction, g.address(), item.onlyIf());
             } else {
                 incomplete(g, property + " item " + i + " is not known: " + Evaluator.reasonOf(rule), rule);
             }
@@ -260,6 +261,14 @@ final class ResourceMapper {
 
     /** Adds one SgRule per peer of a rule (inline item or standalone rule resource). */
     private void addRule(SecurityGroup g, Ev rule, SgRule.Direction direction, String origin) {
+        addRule(g, rule, direction, origin, null);
+    }
+
+    /**
+     * {@code onlyIf}: why the rule may not exist at all (it stands in only some branches of an unresolved condition),
+     * else null. Such a rule's peer is unknown: it may admit its traffic, or nothing.
+     */
+    private void addRule(SecurityGroup g, Ev rule, SgRule.Direction direction, String origin, String onlyIf) {
         Provenance where = c.at(rule);
         Value<String> protocol = c.str(get(rule, "IpProtocol")).map(Protocols::normalise);
         Value<Integer> from = c.integer(get(rule, "FromPort"));
@@ -297,6 +306,13 @@ final class ResourceMapper {
                     boolean self = group.isPresent() && (group.get().target().equals(g.address())
                             || g.aliases().contains(group.get().target()));
                     kind = self ? SgRule.PeerKind.SELF : SgRule.PeerKind.SECURITY_GROUP;
+                }
+            }
+            if (onlyIf != null) {
+                if (kind == SgRule.PeerKind.CIDR_IPV4 || kind == SgRule.PeerKind.CIDR_IPV6) {
+                    cidr = Value.unknown(onlyIf, where);
+                } else {
+                    group = Value.unknown(onlyIf, where);
                 }
             }
             g.rules.add(new SgRule(direction, protocol, from, to, kind, cidr, group, description, origin, where));
