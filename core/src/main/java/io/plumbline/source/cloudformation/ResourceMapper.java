@@ -239,7 +239,10 @@ final class ResourceMapper {
 
     private void addRules(SecurityGroup g, Ev list, SgRule.Direction direction, String property) {
         if (list == null) return;
-        List<ConditionalRules.Item> rules = ConditionalRules.items(list);
+        // Ingress only: allow rules add up, so a rule some branches lack is a rule with an unknown peer. An egress
+        // list some branch may leave empty would bring AWS's default allow-all egress back: kept incomplete.
+        List<ConditionalRules.Item> rules = direction == SgRule.Direction.INGRESS ? ConditionalRules.items(list)
+                : plainItems(list);
         if (rules == null) {
             incomplete(g, property + " is not known: " + Evaluator.reasonOf(list), list);
             return;
@@ -253,6 +256,14 @@ final class ResourceMapper {
                 incomplete(g, property + " item " + i + " is not known: " + Evaluator.reasonOf(rule), rule);
             }
         }
+    }
+
+    private static List<ConditionalRules.Item> plainItems(Ev list) {
+        List<Ev> plain = items(list);
+        if (plain == null) return null;
+        List<ConditionalRules.Item> out = new java.util.ArrayList<>(plain.size());
+        for (Ev rule : plain) out.add(new ConditionalRules.Item(rule, false, null));
+        return out;
     }
 
     private void incomplete(SecurityGroup g, String reason, Ev at) {
