@@ -529,6 +529,13 @@ final class PathEvaluator {
     }
 
     private Outcome routeToInterface(Interface src, Interface dst, Peer to, Traffic t, List<Hop> hops) {
+        String otherRegion = topo.regionBoundary(src.subnet.vpc, dst.subnet.vpc);
+        if (otherRegion != null) {
+            // VPCs of two regions share no network: only a peering connection or a transit gateway (or a VPN, an
+            // appliance...) joins them, and none of the source VPC's routes leads to one.
+            return hop(hops, Layer.ROUTE, src.subnet.vpc.name, t, otherRegion, Decision.DENY,
+                    src.subnet.vpc.location(), "NO_ROUTE_TO_DESTINATION", Outcome.NONE);
+        }
         Outcome total = null;
         for (RouteTableInfo table : src.subnet.tables) {
             String comp = hops == null ? null : routeComponent(table, src.subnet);

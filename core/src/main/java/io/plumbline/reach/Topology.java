@@ -124,6 +124,44 @@ final class Topology {
         built = true;
     }
 
+    private final List<RouteTableInfo> allTables = new ArrayList<>();
+    private final Map<VpcInfo, String> exits = new IdentityHashMap<>();
+
+    /**
+     * Why traffic from {@code src} cannot reach {@code dst} at all, when the two VPCs are in different known regions
+     * and no route of the source VPC may lead out to another VPC; null otherwise (same or unknown region, or a route
+     * to a peering connection, transit gateway, VPN, appliance or unknown target, which the path then meets).
+     */
+    String regionBoundary(VpcInfo src, VpcInfo dst) {
+        if (src == null || dst == null || src == dst || src.vpc == null || dst.vpc == null) return null;
+        Value<String> a = src.vpc.region;
+        Value<String> b = dst.vpc.region;
+        if (!a.isPresent() || !b.isPresent() || a.get().equalsIgnoreCase(b.get())) return null;
+        if (!exits.computeIfAbsent(src, this::exitToOtherVpcs).isEmpty()) return null;
+        return "the destination's VPC " + dst.name + " is in region " + b.get() + ", the source's " + src.name
+                + " in " + a.get() + ": VPCs of different regions share no network unless a peering connection or a "
+                + "transit gateway joins them, and no route of " + src.name + " leads to one";
+    }
+
+    /** A route of {@code v}'s tables that may leave for another VPC (non-empty text), or "" when there is none. */
+    private String exitToOtherVpcs(VpcInfo v) {
+        List<RouteTableInfo> tables = new ArrayList<>(v.mainTables);
+        for (RouteTableInfo t : allTables) if (t.vpc == v || t.vpc == null) tables.add(t);
+        for (RouteTableInfo t : tables) {
+            if (t.unknown != null || t.incomplete != null) return t.name;
+            for (RouteTableInfo.RouteEntry r : t.routes) {
+                switch (r.type) {
+                    case LOCAL, INTERNET_GATEWAY, EGRESS_ONLY_INTERNET_GATEWAY, NAT_GATEWAY, VPC_ENDPOINT -> {
+                    }
+                    default -> {
+                        return r.text;
+                    }
+                }
+            }
+        }
+        return "";
+    }
+
     /** Every security group of the model (not the synthetic ones). */
     java.util.Collection<SecurityGroupInfo> allGroups() {
         return groups.values();
@@ -399,6 +437,7 @@ final class Topology {
             if (deleted(t)) continue;
             RouteTableInfo info = new RouteTableInfo(t.address(), t, t.location(), null);
             info.vpc = vpc(t, t.vpc);
+            allTables.add(info);
             if (t.routesComplete.isUnknown()) info.incomplete = "the routes of " + t.address() + " are incomplete: "
                     + t.routesComplete.note();
             for (Route r : t.routes) {

@@ -78,11 +78,21 @@ final class TestNet {
     }
 
     Vpc vpc(String cidr) {
-        Vpc v = add(new Vpc("aws_vpc.main", "aws_vpc", at("aws_vpc.main")));
-        v.cidrBlock = v(cidr, "aws_vpc.main/cidr_block");
-        v.ipv6CidrBlocks = v(List.of(), "aws_vpc.main");
-        v.isDefault = v(false, "aws_vpc.main");
+        return vpc("main", cidr);
+    }
+
+    Vpc vpc(String name, String cidr) {
+        String a = "aws_vpc." + name;
+        Vpc v = add(new Vpc(a, "aws_vpc", at(a)));
+        v.cidrBlock = v(cidr, a + "/cidr_block");
+        v.ipv6CidrBlocks = v(List.of(), a);
+        v.isDefault = v(false, a);
         return v;
+    }
+
+    /** Sets the region of resources (a live audit of several regions, or provider aliases). */
+    static void region(String region, Resource... rs) {
+        for (Resource r : rs) r.region = Value.explicit(region, Provenance.NONE);
     }
 
     Subnet subnet(String name, Vpc vpc, String cidr) {

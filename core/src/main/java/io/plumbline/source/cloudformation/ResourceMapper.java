@@ -239,19 +239,31 @@ final class ResourceMapper {
 
     private void addRules(SecurityGroup g, Ev list, SgRule.Direction direction, String property) {
         if (list == null) return;
-        List<Ev> rules = items(list);
+        // Ingress only: allow rules add up, so a rule some branches lack is a rule with an unknown peer. An egress
+        // list some branch may leave empty would bring AWS's default allow-all egress back: kept incomplete.
+        List<ConditionalRules.Item> rules = direction == SgRule.Direction.INGRESS ? ConditionalRules.items(list)
+                : plainItems(list);
         if (rules == null) {
             incomplete(g, property + " is not known: " + Evaluator.reasonOf(list), list);
             return;
         }
         for (int i = 0; i < rules.size(); i++) {
-            Ev rule = rules.get(i);
-            if (rule instanceof Obj) {
-                addRule(g, rule, direction, g.address());
+            ConditionalRules.Item item = rules.get(i);
+            Ev rule = item.rule();
+            if (rule instanceof Obj || rule instanceof Unk && item.branched()) {
+                addRule(g, rule, direction, g.address(), item.onlyIf());
             } else {
                 incomplete(g, property + " item " + i + " is not known: " + Evaluator.reasonOf(rule), rule);
             }
         }
+    }
+
+    private static List<ConditionalRules.Item> plainItems(Ev list) {
+        List<Ev> plain = items(list);
+        if (plain == null) return null;
+        List<ConditionalRules.Item> out = new java.util.ArrayList<>(plain.size());
+        for (Ev rule : plain) out.add(new ConditionalRules.Item(rule, false, null));
+        return out;
     }
 
     private void incomplete(SecurityGroup g, String reason, Ev at) {
@@ -260,6 +272,14 @@ final class ResourceMapper {
 
     /** Adds one SgRule per peer of a rule (inline item or standalone rule resource). */
     private void addRule(SecurityGroup g, Ev rule, SgRule.Direction direction, String origin) {
+        addRule(g, rule, direction, origin, null);
+    }
+
+    /**
+     * {@code onlyIf}: why the rule may not exist at all (it stands in only some branches of an unresolved condition),
+     * else null. Such a rule's peer is unknown: it may admit its traffic, or nothing.
+     */
+    private void addRule(SecurityGroup g, Ev rule, SgRule.Direction direction, String origin, String onlyIf) {
         Provenance where = c.at(rule);
         Value<String> protocol = c.str(get(rule, "IpProtocol")).map(Protocols::normalise);
         Value<Integer> from = c.integer(get(rule, "FromPort"));
@@ -297,6 +317,13 @@ final class ResourceMapper {
                     boolean self = group.isPresent() && (group.get().target().equals(g.address())
                             || g.aliases().contains(group.get().target()));
                     kind = self ? SgRule.PeerKind.SELF : SgRule.PeerKind.SECURITY_GROUP;
+                }
+            }
+            if (onlyIf != null) {
+                if (kind == SgRule.PeerKind.CIDR_IPV4 || kind == SgRule.PeerKind.CIDR_IPV6) {
+                    cidr = Value.unknown(onlyIf, where);
+                } else {
+                    group = Value.unknown(onlyIf, where);
                 }
             }
             g.rules.add(new SgRule(direction, protocol, from, to, kind, cidr, group, description, origin, where));

@@ -36,6 +36,7 @@ final class NetworkMapping {
         v.cidrBlock = a.str("cidr_block");
         v.ipv6CidrBlocks = Mappings.listOf(a.strOrNull("ipv6_cidr_block"));
         v.isDefault = Value.explicit("aws_default_vpc".equals(x.type), x.place);
+        p.mainTables.vpc(v, a);
         return v;
     }
 
@@ -60,6 +61,7 @@ final class NetworkMapping {
         if ("aws_default_route_table".equals(x.type)) {
             t.main = Value.explicit(true, x.place);
             p.addAlias(t, a.text("default_route_table_id"));
+            p.mainTables.defaultTable(t, a);
         } else {
             t.main = Value.defaulted(Defaults.TF_ROUTE_TABLE_NOT_MAIN, x.place);
         }

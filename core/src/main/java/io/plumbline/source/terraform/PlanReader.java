@@ -76,6 +76,8 @@ final class PlanReader {
     private final List<Runnable> finishers = new ArrayList<>();
     private final Map<String, MapNode> prior = new HashMap<>();
     private final List<Resource> created = new ArrayList<>();
+    /** The VPCs' main route tables, which routes and associations may name through the VPC. */
+    final MainRouteTables mainTables = new MainRouteTables(this);
     private final Map<Resource, Object> extras = new java.util.IdentityHashMap<>();
     private int excluded;
     /** The sensitive strings read so far (see {@link PlanSecrets}). */
@@ -169,8 +171,11 @@ final class PlanReader {
 
         List<Resource> resources = new ArrayList<>(all.size());
         for (Resource r : slots) if (r != null) resources.add(r);
-        InputFile input = new InputFile(file, Format.TERRAFORM_PLAN.id(), sha256, all.size(),
-                resources.size() - placeholders.size(), foldedCount, excluded);
+        // Placeholders and the main route tables made for VPCs are the model's, not the input's: not counted as modelled.
+        int modelled = resources.size() - placeholders.size();
+        resources.addAll(mainTables.made());
+        InputFile input = new InputFile(file, Format.TERRAFORM_PLAN.id(), sha256, all.size(), modelled, foldedCount,
+                excluded);
         return new Model(resources, List.of(input), diagnostics, List.of(), secrets.build());
     }
 
@@ -519,6 +524,9 @@ final class PlanReader {
             String byConfig = x.attrs.isUnknown(f.attr()) ? null : x.attrs.configTarget(f.attr());
             Resource target = byConfig != null && f.type().isInstance(byAddress.get(byConfig)) ? byAddress.get(byConfig)
                     : lookup(link.get().target());
+            if (f.type() == io.plumbline.model.network.RouteTable.class) {
+                target = mainTables.standIn(link.get().target(), target);
+            }
             if (f.type().isInstance(target)) {
                 target.addFolded(x.address);
                 foldedCount++;

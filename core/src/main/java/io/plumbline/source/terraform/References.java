@@ -146,55 +146,81 @@ final class References {
             }
             MapNode o = child.outputs == null ? null : child.outputs.map(output);
             MapNode expr = o == null ? null : o.map("expression");
+            if (expr == null && mo[2] != null && child.resourceIndex.containsKey(mo[2])) {
+                // module.x.aws_subnet.app[*].id: a resource inside the module, named through its call (hand-written
+                // plans and other tools write it so); every instance of it, in every instance of the module
+                addInstances(childInstance(ctx, callSeg, child, callName), mo[2],
+                        mo[3] == null ? Set.of() : Set.of(mo[3]), null, out);
+                continue;
+            }
             if (expr == null) {
                 out.hard("module." + callName + " has no output " + output + " in the plan's configuration");
                 continue;
             }
             ListNode down = expr.list("references");
             if (down == null || down.size() == 0) continue; // a constant output: not a link
-            String key = Addresses.key(callSeg);
-            boolean counted = child.call != null && (child.call.has("count_expression")
-                    || child.call.has("for_each_expression"));
-            String prefix = ctx.prefix == null || (key == null && counted) ? null : ctx.prefix + "module." + callSeg + ".";
-            resolve(down, new ModInst(child, prefix, ctx, key, callName), null, select, out, depth + 1);
+            resolve(down, childInstance(ctx, callSeg, child, callName), null, select, out, depth + 1);
         }
-        Map<String, Set<String>> keyed = parsed.keyed;
-        for (Map.Entry<String, Set<String>> e : keyed.entrySet()) {
-            String base = e.getKey();
-            List<Inst> instances = instances(ctx, base);
-            if (instances.isEmpty()) {
-                if (out.missing == null) out.missing = base + " has no instance in this plan";
+        for (Map.Entry<String, Set<String>> e : parsed.keyed.entrySet()) addInstances(ctx, e.getKey(), e.getValue(), select, out);
+    }
+
+    /**
+     * The instances of resource {@code base} in module instance {@code ctx}: those with the given keys, else the one
+     * {@code select} picks, else all of them (the resource named alone, or through a splat).
+     */
+    private void addInstances(ModInst ctx, String base, Set<String> keys, String select, Result out) {
+        List<Inst> instances = instances(ctx, base);
+        if (instances.isEmpty()) {
+            if (out.missing == null) out.missing = base + " has no instance in this plan";
+            return;
+        }
+        List<Inst> chosen = new ArrayList<>(2);
+        if (!keys.isEmpty()) {
+            for (String k : keys) {
+                Inst hit = withKey(instances, k);
+                if (hit != null) chosen.add(hit);
+                else if (out.missing == null) out.missing = base + "[" + k + "] is not in this plan";
+            }
+        } else if (select != null && instances.size() > 1) {
+            Inst hit = withKey(instances, select);
+            if (hit == null) {
+                out.hard("the expression picks one of the " + instances.size() + " instances of " + base
+                        + " by count.index or each.key, and none has the key " + select);
+                return;
+            }
+            chosen.add(hit);
+        } else {
+            chosen.addAll(instances);
+        }
+        boolean data = base.startsWith("data.");
+        for (Inst i : chosen) {
+            if (!data) {
+                out.targets.add(i.address());
                 continue;
             }
-            List<Inst> chosen = new ArrayList<>(2);
-            if (!e.getValue().isEmpty()) {
-                for (String k : e.getValue()) {
-                    Inst hit = withKey(instances, k);
-                    if (hit != null) chosen.add(hit);
-                    else if (out.missing == null) out.missing = base + "[" + k + "] is not in this plan";
-                }
-            } else if (select != null && instances.size() > 1) {
-                Inst hit = withKey(instances, select);
-                if (hit == null) {
-                    out.hard("the expression picks one of the " + instances.size() + " instances of " + base
-                            + " by count.index or each.key, and none has the key " + select);
-                    continue;
-                }
-                chosen.add(hit);
-            } else {
-                chosen.addAll(instances);
-            }
-            boolean data = base.startsWith("data.");
-            for (Inst i : chosen) {
-                if (!data) {
-                    out.targets.add(i.address());
-                    continue;
-                }
-                Node id = i.values() == null ? null : i.values().get("id");
-                if (id instanceof ScalarNode s && s.value() != null && !s.text().isEmpty()) out.targets.add(s.text());
-                else out.hard(i.address() + " is read only during apply");
-            }
+            Node id = i.values() == null ? null : i.values().get("id");
+            if (id instanceof ScalarNode s && s.value() != null && !s.text().isEmpty()) out.targets.add(s.text());
+            else out.hard(i.address() + " is read only during apply");
         }
+    }
+
+    /** The instance of module call {@code callSeg} of {@code ctx}: every instance when the call is counted and no key is given. */
+    private static ModInst childInstance(ModInst ctx, String callSeg, PlanConfig.Module child, String callName) {
+        String key = Addresses.key(callSeg);
+        if (isSplat(key)) key = null;
+        boolean counted = child.call != null && (child.call.has("count_expression")
+                || child.call.has("for_each_expression"));
+        String prefix = ctx.prefix == null || (key == null && counted) || isSplat(Addresses.key(callSeg)) ? null
+                : ctx.prefix + "module." + Addresses.name(callSeg) + (key == null ? "" : "[" + key + "]") + ".";
+        return new ModInst(child, prefix, ctx, key, callName);
+    }
+
+
+    /**
+     * A splat ({@code [*]}, or the legacy {@code .*}) takes every instance: the same as naming the resource alone.
+     */
+    static boolean isSplat(String key) {
+        return "*".equals(key);
     }
 
     private static String ref(List<String> segs, int n) {
@@ -208,7 +234,10 @@ final class References {
         boolean selects;
         final List<String> locals = new ArrayList<>(0);
         final List<String> vars = new ArrayList<>(0);
-        /** {call segment, output name} of module.X.out references, each once. */
+        /**
+         * {call segment, output name, resource TYPE.NAME or null, resource key or null} of module.X.out references
+         * (and of module.X.TYPE.NAME ones), each once.
+         */
         final List<String[]> outputs = new ArrayList<>(0);
         /** Resource (or data) base address → the instance keys named, empty for the whole resource. */
         final Map<String, Set<String>> keyed = new LinkedHashMap<>();
@@ -242,21 +271,28 @@ final class References {
                     if (segs.size() < 3) break; // the whole module object: followed through its outputs when named
                     if (seenOutputs == null) seenOutputs = new java.util.HashSet<>();
                     String output = Addresses.name(segs.get(2));
-                    if (seenOutputs.add(segs.get(1) + "." + output)) p.outputs.add(new String[] {segs.get(1), output});
+                    // module.x.TYPE.NAME[...]: kept as a possible resource of the module, used when no such output
+                    String resource = segs.size() >= 4 ? output + "." + Addresses.name(segs.get(3)) : null;
+                    String resourceKey = segs.size() >= 4 ? Addresses.key(segs.get(3)) : null;
+                    if (isSplat(resourceKey)) resourceKey = null;
+                    if (seenOutputs.add(segs.get(1) + "." + output + (resource == null ? "" : "/" + resource
+                            + (resourceKey == null ? "" : "[" + resourceKey + "]")))) {
+                        p.outputs.add(new String[] {segs.get(1), output, resource, resourceKey});
+                    }
                 }
                 case "data" -> {
                     if (segs.size() < 3) break;
                     Set<String> keys = p.keyed.computeIfAbsent("data." + segs.get(1) + "." + Addresses.name(segs.get(2)),
                             k -> new LinkedHashSet<>());
                     String key = Addresses.key(segs.get(2));
-                    if (key != null) keys.add(key);
+                    if (key != null && !isSplat(key)) keys.add(key);
                 }
                 default -> {
                     if (segs.size() < 2) break;
                     Set<String> keys = p.keyed.computeIfAbsent(head + "." + Addresses.name(segs.get(1)),
                             k -> new LinkedHashSet<>());
                     String key = Addresses.key(segs.get(1));
-                    if (key != null) keys.add(key);
+                    if (key != null && !isSplat(key)) keys.add(key);
                 }
             }
         }

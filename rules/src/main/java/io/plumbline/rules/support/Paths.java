@@ -396,6 +396,7 @@ public final class Paths {
         private final List<Outcome> all = new ArrayList<>();
         private final List<String> notes = new ArrayList<>();
         private final List<Evidence> noteEvidence = new ArrayList<>();
+        private final List<String> infos = new ArrayList<>();
 
         public Outcomes(String passMessage) {
             this.passMessage = passMessage;
@@ -417,12 +418,18 @@ public final class Paths {
             return this;
         }
 
+        /** Information added to the pass message (e.g. a permitted flow that is closed): it never decides. */
+        public Outcomes info(String message) {
+            infos.add(message);
+            return this;
+        }
+
         public boolean has(Outcome.Kind kind) {
             return all.stream().anyMatch(o -> o.kind() == kind);
         }
 
         public Verdict verdict() {
-            Verdict v = new Verdict(passMessage);
+            Verdict v = new Verdict(infos.isEmpty() ? passMessage : passMessage + "; " + String.join("; ", infos));
             int denied = 0;
             for (Outcome.Kind k : List.of(Outcome.Kind.FAIL, Outcome.Kind.UNKNOWN, Outcome.Kind.PASS)) {
                 for (Outcome o : all) {

@@ -47,13 +47,49 @@ class InternetReachesOnlyTheFrontDoorTest {
     }
 
     @Test
-    void aBlockedHttpsListenerIsABrokenFrontDoor() {
+    void aClosedHttpsPortIsInformationNotAFailure() {
+        // Catalog §14: intent rows are permissions, not obligations. A blocked tcp 443 exposes nothing.
         TinyNetwork n = new TinyNetwork();
         n.albSg.rules.remove(n.albHttps);
         Result r = n.run(rule);
-        Finding f = expect(r, n.alb.address(), Status.FAIL, "broken front door", "443");
+        Finding f = expect(r, n.alb.address(), Status.PASS, "is blocked", "443", "availability");
+        assertTrue(f.evidence().stream().anyMatch(e -> e.attribute().contains("(information)")
+                && e.actual().contains("DENY")), () -> "the evidence names the blocking hop: " + describe(f));
         assertTrue(hasWitnessHop(f), () -> describe(f));
-        assertTrue(f.evidence().stream().anyMatch(e -> e.actual().contains("DENY")), () -> describe(f));
+    }
+
+    @Test
+    void aClosedFrontDoorOfALoadBalancerOfUnknownSchemeIsInformationToo() {
+        TinyNetwork n = new TinyNetwork();
+        n.alb.internal = io.plumbline.model.Value.unknown("not known", io.plumbline.model.Provenance.NONE);
+        n.albSg.rules.remove(n.albHttps);
+        n.albSg.rules.remove(n.albHttp);
+        expect(n.run(rule), n.alb.address(), Status.PASS, "is blocked", "information");
+    }
+
+    @Test
+    void plainHttpOnPort80FailsOnlyWhenTheInternetReachesIt() {
+        TinyNetwork n = new TinyNetwork();
+        n.alb.listeners.remove(n.httpListener);
+        n.listener(80, "HTTP"); // forwards to the targets: plain HTTP
+        Finding f = expect(n.run(rule), n.alb.address(), Status.FAIL, "tcp 80", "does not redirect to HTTPS");
+        assertTrue(hasWitnessHop(f), () -> describe(f));
+        // Side by side: the same listener behind a closed tcp 80 exposes nothing.
+        n.albSg.rules.remove(n.albHttp);
+        expect(n.run(rule), n.alb.address(), Status.PASS);
+    }
+
+    @Test
+    void aPort80ListenerWhoseActionIsUnknownMakesAnOpenPort80Unknown() {
+        TinyNetwork n = new TinyNetwork();
+        n.alb.listeners.remove(n.httpListener);
+        io.plumbline.model.Provenance p = io.plumbline.model.Provenance.NONE;
+        n.alb.listeners.add(new io.plumbline.model.network.Listener("aws_lb_listener.http",
+                io.plumbline.rules.Fixtures.explicit(80), io.plumbline.rules.Fixtures.explicit("HTTP"),
+                io.plumbline.model.Value.notInInput(), io.plumbline.model.Value.notInInput(),
+                io.plumbline.model.Value.unknown("known after apply", p), io.plumbline.model.Value.notInInput(),
+                io.plumbline.model.Value.notInInput(), p));
+        expect(n.run(rule), n.alb.address(), Status.UNKNOWN, "redirects to HTTPS is unknown");
     }
 
     @Test

@@ -111,7 +111,7 @@ final class TinyNetwork {
         alb.securityGroups = refs(albSg.address());
         alb.tags = explicit(Map.of(TIER, "public"));
         listener(443, "HTTPS");
-        listener(80, "HTTP");
+        httpListener = redirectToHttps(80);
 
         template.securityGroups = refs(nodesSg.address());
         nodes.subnets = refs(appSubnet.address());
@@ -229,6 +229,18 @@ final class TinyNetwork {
                 Value.explicit(new Ref(peer.address()), p), null, null, p);
         g.rules.add(r);
         return r;
+    }
+
+    /** The reference's port-80 listener: it only redirects to HTTPS (replaceable by a test). */
+    Listener httpListener;
+
+    /** An HTTP listener whose default action redirects to HTTPS, as the reference's port 80. */
+    Listener redirectToHttps(int port) {
+        Provenance p = at();
+        Listener l = new Listener("aws_lb_listener.l" + port, explicit(port), explicit("HTTP"), Value.notInInput(),
+                Value.notInInput(), explicit("redirect"), explicit("HTTPS"), Value.explicit(null, p), p);
+        alb.listeners.add(l);
+        return l;
     }
 
     Listener listener(int port, String protocol) {
