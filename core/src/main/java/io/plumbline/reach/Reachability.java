@@ -35,6 +35,7 @@ public final class Reachability {
     private final Topology topo;
     private final Placement placement;
     private final PathEvaluator evaluator;
+    private final RouteBarrier barrier = new RouteBarrier();
     private final Endpoint internet = new Endpoint(Endpoint.INTERNET, Endpoint.INTERNET, null);
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final Map<Endpoint, List<IpRange>> internetParts = new HashMap<>();
@@ -138,7 +139,7 @@ public final class Reachability {
         Outcome total = Outcome.NONE;
         for (Interface s : srcs) {
             for (Interface d : dsts) {
-                if (!admits(d, s, requested)) continue;
+                if (!admits(d, s, requested) || barrier.denies(s, d)) continue;
                 total = total.or(evaluator.evaluate(s, srcNet, d, dstNet, requested, false).outcome);
             }
         }
