@@ -9,10 +9,12 @@ are unknown until apply and no `configuration` reference resolves them:
   * every security group's `vpc_id` (the group's VPC; its id is unknown anyway in a fresh plan),
   * the Aurora cluster's `vpc_security_group_ids`,
   * the ALB's `subnets`,
-  * the standalone ingress rules' `referenced_security_group_id` in every other copy.
+  * the standalone ingress rules' `referenced_security_group_id` in every other copy (but the nodes' rule from the
+    ALB, unless --all-rules-unknown).
 
 A few copies (--exposed, spread over the plan) stay wired and carry deliberate exposures: Redis open to 0.0.0.0/0 on
-6379, Aurora open to the whole VPC block (so the public subnets reach it). With unknown placement every app endpoint
+6379, Aurora open to the whole VPC block (security group and data subnets' ACL), and the ALB allowed to send anything into the VPC (so the public tier
+reaches Aurora: NET-007 FAIL). With unknown placement every app endpoint
 may reach every data endpoint: the pairs of endpoints grow quadratically with the plan.
 
 For each size it runs ./plumbline check several times and prints wall time (median and min), CPU time, peak RSS of
@@ -39,6 +41,8 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, GENERATOR)
 
 import generate  # noqa: E402  (the reference stack's generator, standard library only)
+
+ALL_RULES_UNKNOWN = False
 
 
 def config_module(doc, module_address):
@@ -78,6 +82,22 @@ def set_known(doc, change, attribute, value):
 
 def expose(doc, change):
     name = change["type"] + "." + change["name"]
+    if name == "aws_network_acl.data":
+        # the data subnets' ACL lets Aurora's port in from the whole VPC block, public subnets included
+        entry = dict(change["change"]["after"]["ingress"][0], cidr_block="10.40.0.0/16", rule_no=90)
+        change["change"]["after"]["ingress"].insert(0, entry)
+        change["change"]["after_unknown"]["ingress"].insert(0, {})
+        reply = dict(change["change"]["after"]["egress"][0], cidr_block="10.40.0.0/16", rule_no=90, protocol="tcp",
+                     from_port=1024, to_port=65535, action="allow")
+        change["change"]["after"]["egress"].insert(0, reply)
+        change["change"]["after_unknown"]["egress"].insert(0, {})
+        config_resource(doc, change)["expressions"].pop("ingress", None)
+        config_resource(doc, change)["expressions"].pop("egress", None)
+    if name == "aws_security_group.alb":
+        # the ALB may send anything into the VPC: with Aurora open to the VPC block, the public tier reaches it
+        rule = change["change"]["after"]["egress"][0]
+        rule.update({"from_port": 0, "to_port": 0, "protocol": "-1", "description": "Anything into the VPC"})
+        config_resource(doc, change)["expressions"]["egress"] = {"constant_value": [dict(rule)]}
     if name == "aws_vpc_security_group_ingress_rule.redis_from_eks_nodes":
         change["change"]["after_unknown"].pop("referenced_security_group_id", None)
         config_resource(doc, change)["expressions"].pop("referenced_security_group_id", None)
@@ -96,7 +116,12 @@ def unlink(doc, change, copy):
         make_unknown(doc, change, "vpc_security_group_ids")
     elif t == "aws_lb":
         make_unknown(doc, change, "subnets")
-    elif t == "aws_vpc_security_group_ingress_rule" and copy % 2 == 0:
+    elif t == "aws_vpc_security_group_ingress_rule" and copy % 2 == 0 and change["name"] != "eks_nodes_from_alb":
+        # Not the nodes' rule from the ALB: with it unknown and every ALB's subnets unknown, any ALB may reach any
+        # node group, and NET-006 rightly names every ALB as an undecided source of every node group, so the
+        # report itself grows with the square of the plan (--all-rules-unknown shows that case).
+        make_unknown(doc, change, "referenced_security_group_id")
+    elif t == "aws_vpc_security_group_ingress_rule" and copy % 2 == 0 and ALL_RULES_UNKNOWN:
         make_unknown(doc, change, "referenced_security_group_id")
 
 
@@ -158,7 +183,11 @@ def main():
     ap.add_argument("--exposed", type=int, default=3, help="copies with deliberate exposures")
     ap.add_argument("--write", type=int, help="only write one plan of this many resources to --out")
     ap.add_argument("--out")
+    ap.add_argument("--all-rules-unknown", action="store_true",
+                    help="also the node groups' ingress rule from the ALB (quadratic report: see unlink())")
     args = ap.parse_args()
+    global ALL_RULES_UNKNOWN
+    ALL_RULES_UNKNOWN = args.all_rules_unknown
     if args.write:
         if not args.out:
             ap.error("--write needs --out")

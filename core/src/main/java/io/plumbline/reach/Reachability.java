@@ -149,6 +149,24 @@ public final class Reachability {
                 allowed.isEmpty() && undecided.isEmpty() ? "no layer lets it through" : "see path()");
     }
 
+    /** One interface pair's answer, evaluated in full (tests hold the pruning to it). */
+    synchronized Outcome pair(Interface s, Interface d, Traffic requested) {
+        return evaluator.evaluate(s, null, d, null, requested, false).outcome;
+    }
+
+    /** {@link #verdict}'s traffic with every interface pair evaluated, nothing pruned: tests hold the pruning to it. */
+    synchronized Outcome unpruned(Endpoint from, Endpoint to, Traffic requested) {
+        List<IpRange> srcNet = from.isInternet() ? internetParts.get(from) : null;
+        List<IpRange> dstNet = to.isInternet() ? internetParts.get(to) : null;
+        Outcome total = Outcome.NONE;
+        for (Interface s : interfaces(from)) {
+            for (Interface d : interfaces(to)) {
+                total = total.or(evaluator.evaluate(s, srcNet, d, dstNet, requested, false).outcome);
+            }
+        }
+        return total;
+    }
+
     /**
      * Whether some ingress rule of {@code d}'s security groups could admit {@code s} for some of {@code requested}
      * (the same pruning as the tier matrix): when none can, the destination's groups deny the pair whatever the other
