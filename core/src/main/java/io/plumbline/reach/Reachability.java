@@ -35,6 +35,7 @@ public final class Reachability {
     private final Topology topo;
     private final Placement placement;
     private final PathEvaluator evaluator;
+    private final RouteBarrier barrier = new RouteBarrier();
     private final Endpoint internet = new Endpoint(Endpoint.INTERNET, Endpoint.INTERNET, null);
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final Map<Endpoint, List<IpRange>> internetParts = new HashMap<>();
@@ -138,7 +139,7 @@ public final class Reachability {
         Outcome total = Outcome.NONE;
         for (Interface s : srcs) {
             for (Interface d : dsts) {
-                if (!admits(d, s, requested)) continue;
+                if (!admits(d, s, requested) || barrier.denies(s, d)) continue;
                 total = total.or(evaluator.evaluate(s, srcNet, d, dstNet, requested, false).outcome);
             }
         }
@@ -146,6 +147,24 @@ public final class Reachability {
         Traffic undecided = TrafficSets.and(total.possible(), requested).minus(allowed);
         return new PathResult(from, to, requested, allowed, undecided, List.of(),
                 allowed.isEmpty() && undecided.isEmpty() ? "no layer lets it through" : "see path()");
+    }
+
+    /** One interface pair's answer, evaluated in full (tests hold the pruning to it). */
+    synchronized Outcome pair(Interface s, Interface d, Traffic requested) {
+        return evaluator.evaluate(s, null, d, null, requested, false).outcome;
+    }
+
+    /** {@link #verdict}'s traffic with every interface pair evaluated, nothing pruned: tests hold the pruning to it. */
+    synchronized Outcome unpruned(Endpoint from, Endpoint to, Traffic requested) {
+        List<IpRange> srcNet = from.isInternet() ? internetParts.get(from) : null;
+        List<IpRange> dstNet = to.isInternet() ? internetParts.get(to) : null;
+        Outcome total = Outcome.NONE;
+        for (Interface s : interfaces(from)) {
+            for (Interface d : interfaces(to)) {
+                total = total.or(evaluator.evaluate(s, srcNet, d, dstNet, requested, false).outcome);
+            }
+        }
+        return total;
     }
 
     /**

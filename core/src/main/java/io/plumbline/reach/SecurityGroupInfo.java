@@ -7,7 +7,6 @@ import io.plumbline.model.network.SgRule.Direction;
 import io.plumbline.model.network.SgRule.PeerKind;
 import io.plumbline.reach.Traffic.Protocol;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,8 +31,9 @@ final class SecurityGroupInfo {
     final List<Rule> ingress = new ArrayList<>();
     final List<Rule> egress = new ArrayList<>();
     /** Rules whose peer is a (known) security group, by that group. */
-    final Map<SecurityGroupInfo, List<Rule>> ingressByGroup = new IdentityHashMap<>();
-    final Map<SecurityGroupInfo, List<Rule>> egressByGroup = new IdentityHashMap<>();
+    // insertion-ordered (not identity-hashed): witnesses that scan every rule must not depend on the run
+    final Map<SecurityGroupInfo, List<Rule>> ingressByGroup = new java.util.LinkedHashMap<>();
+    final Map<SecurityGroupInfo, List<Rule>> egressByGroup = new java.util.LinkedHashMap<>();
     /** The other rules: CIDR, prefix-list and unknown peers. */
     final List<Rule> ingressOther = new ArrayList<>();
     final List<Rule> egressOther = new ArrayList<>();

@@ -96,15 +96,18 @@ public final class AppTierOnlyFromLoadBalancer implements Rule {
             }
             List<Outcome> tries = new ArrayList<>();
             Outcome met = null;
-            for (Endpoint p : paths.mostOpenFirst(publics, app, Paths.traffic(f))) {
-                Outcome o = Paths.anyPort(f)
-                        ? paths.mustAllowSome(p, app, Paths.traffic(f), what, "open from the public tier")
-                        : paths.mustBeAllowed(p, app, Paths.traffic(f), what, "open from the public tier");
+            Paths.Ranked ranked = paths.rank(publics, app, Paths.traffic(f));
+            for (Endpoint p : ranked.notClosed()) {
+                Outcome o = tryFlow(paths, f, p, app, what);
                 if (o.kind() == Outcome.Kind.PASS) {
                     met = o;
                     break;
                 }
                 tries.add(o);
+            }
+            // a closed source only adds a FAIL, which is dropped once some source is undecided
+            if (met == null && tries.stream().noneMatch(o -> o.kind() == Outcome.Kind.UNKNOWN)) {
+                for (Endpoint p : ranked.closed()) tries.add(tryFlow(paths, f, p, app, what));
             }
             if (met != null) {
                 v.add(met);
@@ -121,10 +124,9 @@ public final class AppTierOnlyFromLoadBalancer implements Rule {
         Traffic intent = Paths.intent(profile, PUBLIC, APP);
         Traffic beyond = Traffic.ALL.minus(intent);
         if (!beyond.isEmpty()) {
-            for (Endpoint p : publics) {
-                v.add(paths.mustBeDenied(p, app, beyond, intent.isEmpty() ? "nothing from the public tier"
-                        : "nothing from the public tier beyond " + Paths.show(intent)));
-            }
+            String expected = intent.isEmpty() ? "nothing from the public tier"
+                    : "nothing from the public tier beyond " + Paths.show(intent);
+            for (Endpoint p : publics) paths.requireDenied(p, app, beyond, expected, v);
         }
         // 3. Nothing from the internet.
         v.add(paths.mustBeDenied(internet, app, Traffic.ALL, "nothing from the internet"));
@@ -137,9 +139,15 @@ public final class AppTierOnlyFromLoadBalancer implements Rule {
             Traffic allowed = Paths.intent(profile, s.tier(), APP);
             Traffic forbidden = Traffic.ALL.minus(allowed);
             if (forbidden.isEmpty()) continue;
-            v.add(paths.mustBeDenied(s, app, forbidden, allowed.isEmpty() ? "nothing from tier " + s.tier()
-                    : "nothing from tier " + s.tier() + " beyond " + Paths.show(allowed)));
+            paths.requireDenied(s, app, forbidden, allowed.isEmpty() ? "nothing from tier " + s.tier()
+                    : "nothing from tier " + s.tier() + " beyond " + Paths.show(allowed), v);
         }
+    }
+
+    private static Outcome tryFlow(Paths paths, Profile.Flow f, Endpoint p, Endpoint app, String what) {
+        return Paths.anyPort(f)
+                ? paths.mustAllowSome(p, app, Paths.traffic(f), what, "open from the public tier")
+                : paths.mustBeAllowed(p, app, Paths.traffic(f), what, "open from the public tier");
     }
 
     private static boolean deleted(Endpoint e) {

@@ -111,6 +111,18 @@ public final class Paths {
      * open (a platform of many stacks has one open source per destination among hundreds).
      */
     public List<Endpoint> mostOpenFirst(List<Endpoint> sources, Endpoint to, Traffic traffic) {
+        Ranked r = rank(sources, to, traffic);
+        List<Endpoint> out = new ArrayList<>(r.open());
+        out.addAll(r.maybe());
+        out.addAll(r.closed());
+        return out;
+    }
+
+    /**
+     * {@code sources} split by their verdict to {@code to}, each part in the order given: those whose traffic
+     * certainly gets through, those where it may, those where nothing does.
+     */
+    public Ranked rank(List<Endpoint> sources, Endpoint to, Traffic traffic) {
         List<Endpoint> open = new ArrayList<>();
         List<Endpoint> maybe = new ArrayList<>();
         List<Endpoint> closed = new ArrayList<>();
@@ -118,9 +130,17 @@ public final class Paths {
             PathResult q = verdict(s, to, traffic);
             (!q.allowed().isEmpty() ? open : !q.undecided().isEmpty() ? maybe : closed).add(s);
         }
-        open.addAll(maybe);
-        open.addAll(closed);
-        return open;
+        return new Ranked(open, maybe, closed);
+    }
+
+    /** Sources ranked by {@link #rank}: certainly open, maybe open, closed (nothing gets through). */
+    public record Ranked(List<Endpoint> open, List<Endpoint> maybe, List<Endpoint> closed) {
+        /** The open then the maybe-open sources. */
+        public List<Endpoint> notClosed() {
+            List<Endpoint> out = new ArrayList<>(open);
+            out.addAll(maybe);
+            return out;
+        }
     }
 
     /** One question to the engine; calls are serialised, since rules share one engine across threads. */
@@ -257,6 +277,20 @@ public final class Paths {
         }
         return new Outcome(Outcome.Kind.PASS, name(from) + " cannot reach " + name(to) + " on " + show(forbidden),
                 evidence(r, "denied", expected), r);
+    }
+
+    /**
+     * {@link #mustBeDenied} into {@code into}, without building an outcome when the engine proves the pair denied:
+     * such a pair only counts in the verdict's "other sources ... each denied" line, and on a plan of many stacks
+     * there are as many of them as pairs of endpoints.
+     */
+    public void requireDenied(Endpoint from, Endpoint to, Traffic forbidden, String expected, Outcomes into) {
+        PathResult quick = verdict(from, to, forbidden);
+        if (quick.allowed().isEmpty() && quick.undecided().isEmpty()) {
+            into.deniedWithoutWitness();
+            return;
+        }
+        into.add(mustBeDenied(from, to, forbidden, expected));
     }
 
     /** All of {@code required} must get from {@code from} to {@code to}: an allowed intent with a fixed port set. */
@@ -397,6 +431,7 @@ public final class Paths {
         private final List<String> notes = new ArrayList<>();
         private final List<Evidence> noteEvidence = new ArrayList<>();
         private final List<String> infos = new ArrayList<>();
+        private int deniedCount;
 
         public Outcomes(String passMessage) {
             this.passMessage = passMessage;
@@ -424,13 +459,19 @@ public final class Paths {
             return this;
         }
 
+        /** A path proven denied without a witness: counted, as a witness-less PASS outcome would be. */
+        public Outcomes deniedWithoutWitness() {
+            deniedCount++;
+            return this;
+        }
+
         public boolean has(Outcome.Kind kind) {
-            return all.stream().anyMatch(o -> o.kind() == kind);
+            return kind == Outcome.Kind.PASS && deniedCount > 0 || all.stream().anyMatch(o -> o.kind() == kind);
         }
 
         public Verdict verdict() {
             Verdict v = new Verdict(infos.isEmpty() ? passMessage : passMessage + "; " + String.join("; ", infos));
-            int denied = 0;
+            int denied = deniedCount;
             for (Outcome.Kind k : List.of(Outcome.Kind.FAIL, Outcome.Kind.UNKNOWN, Outcome.Kind.PASS)) {
                 for (Outcome o : all) {
                     if (o.kind() != k) continue;
