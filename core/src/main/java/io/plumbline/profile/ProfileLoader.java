@@ -65,7 +65,9 @@ public final class ProfileLoader {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readYaml(InputStream in, String name) {
         try {
-            Object doc = new Load(LoadSettings.builder().setLabel(name).build()).loadFromInputStream(in);
+            // decoded here, so that a file that is not UTF-8 is named by its byte offset, not by a Java exception
+            String text = io.plumbline.source.tree.Utf.decode(in.readAllBytes(), name);
+            Object doc = new Load(LoadSettings.builder().setLabel(name).build()).loadFromString(text);
             if (doc == null) throw new InputException(name, 1, 1, "empty profile");
             if (!(doc instanceof Map)) throw new InputException(name, 1, 1, "a profile must be a YAML mapping");
             return (Map<String, Object>) doc;
@@ -75,6 +77,8 @@ public final class ProfileLoader {
                     "malformed YAML: " + e.getProblem(), e);
         } catch (YamlEngineException e) {
             throw new InputException(name, 0, 0, "malformed YAML: " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            throw new InputException(name, 0, 0, "cannot read: " + e.getMessage(), e);
         }
     }
 

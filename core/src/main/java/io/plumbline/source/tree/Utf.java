@@ -13,12 +13,12 @@ import java.nio.charset.StandardCharsets;
  * Decodes a text input strictly, so that a byte sequence that is not valid text is an error naming its byte offset and
  * line (in the user's terms) rather than a replacement character or a Java exception name.
  */
-final class Utf {
+public final class Utf {
     private Utf() {
     }
 
     /** UTF-8 (with or without a byte order mark), or UTF-16/UTF-32 when a byte order mark says so. */
-    static String decode(byte[] b, String file) {
+    public static String decode(byte[] b, String file) {
         Charset charset = StandardCharsets.UTF_8;
         int start = 0;
         if (startsWith(b, 0x00, 0x00, 0xFE, 0xFF)) {
