@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
  * reorder what is shown. Every byte the command line writes to standard output and standard error passes through
  * {@link #wrap}, which replaces such characters with a visible escape:
  * <ul>
- *   <li>C0 controls except line feed and tab, and DEL: {@code \x1b}, {@code \r}, {@code \x7f}...</li>
- *   <li>C1 controls (U+0080-U+009F) and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
+ *   <li>C0 controls except line feed and tab: {@code \x1b}, {@code \r}...</li>
+ *   <li>DEL, C1 controls (U+007F-U+009F) and the bidirectional embeddings, overrides and isolates (U+202A-U+202E,
  *       U+2066-U+2069): {@code \u0085}, {@code \u202e}...</li>
  * </ul>
- * The escapes are also valid JSON string escapes for every character a JSON writer leaves raw (C1, bidi; it escapes
+ * The escapes are also valid JSON string escapes for every character a JSON writer leaves raw (DEL, C1, bidi; it escapes
  * C0 itself), so a JSON document on standard output stays valid and means the same.
  */
 final class TerminalSafe {
@@ -32,7 +32,8 @@ final class TerminalSafe {
     /** The visible form of a code point that {@link #mustEscape} says must not be written raw. */
     static String escape(int cp) {
         if (cp == '\r') return "\\r";
-        if (cp < 0x80) return String.format("\\x%02x", cp);
+        // DEL is left raw by JSON writers, like C1: its escape must be one JSON reads too.
+        if (cp < 0x7f) return String.format("\\x%02x", cp);
         return String.format("\\u%04x", cp);
     }
 

@@ -28,7 +28,7 @@ class HostileInputTest {
     /** A security group that lets 22 in from the internet, named to rewrite the terminal line that says FAIL. */
     private static final String FAKE_PASS_TEMPLATE = """
             Resources:
-              "Admin\\e[1A\\e[2K\\rPASS  NET-009 all good\\u202e":
+              "Admin\\e[1A\\e[2K\\rPASS  NET-009 all good\\x7f\\u202e":
                 Type: AWS::EC2::SecurityGroup
                 Properties:
                   GroupDescription: "admin \\x85\\x9b31m"
@@ -58,7 +58,7 @@ class HostileInputTest {
         assertEquals(1, text.exit(), text::err);
         noRawControls("the text report", text.out());
         noRawControls("stderr", text.err());
-        assertTrue(text.out().contains("FAIL           Admin\\x1b[1A\\x1b[2K\\rPASS  NET-009 all good\\u202e"), text.out());
+        assertTrue(text.out().contains("FAIL           Admin\\x1b[1A\\x1b[2K\\rPASS  NET-009 all good\\u007f\\u202e"), text.out());
 
         Run inventory = plumbline("inventory", t.toString());
         noRawControls("the inventory", inventory.out());
@@ -66,7 +66,7 @@ class HostileInputTest {
 
         Run json = plumbline("check", t.toString(), "--rules", "NET-009", "--format", "json");
         JsonNode doc = new ObjectMapper().readTree(json.out());
-        assertEquals("Admin\u001b[1A\u001b[2K\rPASS  NET-009 all good\u202e", doc.path("findings").get(0).path("resource")
+        assertEquals("Admin\u001b[1A\u001b[2K\rPASS  NET-009 all good\u007f\u202e", doc.path("findings").get(0).path("resource")
                 .asText(), "JSON keeps the name exactly, escaped the JSON way");
         noRawControls("the JSON report", json.out());
     }
@@ -155,6 +155,6 @@ class HostileInputTest {
         String out = sink.toString(StandardCharsets.UTF_8);
         assertEquals("{\"a\": \"x\\u202ey\\u0085z\", \"b\": \"caf\u00e9 \u2192 ok\"}\n", out);
         assertEquals("x\u202ey\u0085z", new ObjectMapper().readTree(out).path("a").asText(), "same meaning in JSON");
-        assertEquals("a\\x1bb\\rc\\x7f\td\n", TerminalSafe.escape("a\u001bb\rc\u007f\td\n"));
+        assertEquals("a\\x1bb\\rc\\u007f\td\n", TerminalSafe.escape("a\u001bb\rc\u007f\td\n"));
     }
 }
