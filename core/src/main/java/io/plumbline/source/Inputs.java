@@ -60,12 +60,8 @@ public final class Inputs {
         java.nio.file.attribute.BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, 0, 0, "no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new InputException(name, 0, 0, "permission denied");
         } catch (IOException e) {
-            throw new InputException(name, 0, 0, "cannot read: " + describe(e), e);
+            throw unreadable(name, e);
         }
         if (attributes.isDirectory()) throw new InputException(name, 0, 0, "is a directory, not a file");
         if (!attributes.isRegularFile()) {
@@ -77,13 +73,15 @@ public final class Inputs {
             byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
             if (bytes.length > limit) throw tooLarge(name, limit);
             return bytes;
-        } catch (NoSuchFileException e) {
-            throw new InputException(name, 0, 0, "no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new InputException(name, 0, 0, "permission denied");
         } catch (IOException e) {
-            throw new InputException(name, 0, 0, "cannot read: " + describe(e), e);
+            throw unreadable(name, e);
         }
+    }
+
+    private static InputException unreadable(String name, IOException e) {
+        if (e instanceof NoSuchFileException) return new InputException(name, 0, 0, "no such file");
+        if (e instanceof java.nio.file.AccessDeniedException) return new InputException(name, 0, 0, "permission denied");
+        return new InputException(name, 0, 0, "cannot read: " + describe(e), e);
     }
 
     private static InputException tooLarge(String name, long limit) {
