@@ -100,8 +100,12 @@ class ModelChecksTest {
         f = AttributePath.parse("subnets").resolve(ng).get(0);
         assertEquals(Outcome.UNDECIDED, Tiers.check(m, ng, f, io.plumbline.reach.Tiers.of(m, io.plumbline.reference.ReferenceArchitecture.profile()), "app").outcome(),
                 "a subnet outside the input has an unknown tier");
+        // untagged, and its VPC (so its main route table) is not in the input: whether it is public cannot be told
         ng.subnets = Value.explicit(List.of(new Ref("s.none")), AT);
         f = AttributePath.parse("subnets").resolve(ng).get(0);
-        assertEquals(Outcome.FAIL, Tiers.check(m, ng, f, io.plumbline.reach.Tiers.of(m, io.plumbline.reference.ReferenceArchitecture.profile()), "app").outcome());
+        Claim.Verdict none = Tiers.check(m, ng, f, io.plumbline.reach.Tiers.of(m,
+                io.plumbline.reference.ReferenceArchitecture.profile()), "app");
+        assertEquals(Outcome.UNDECIDED, none.outcome(), none.evidence());
+        assertTrue(none.evidence().contains("whether s.none is public is unknown"), none.evidence());
     }
 }
