@@ -70,9 +70,10 @@ final class PathsCommand implements Callable<Integer> {
         if (from == null && to == null) {
             var matrix = reach.matrix(traffic);
             if (format == OutputFormat.json) {
-                PathsReport.matrixJson(matrix, traffic, endpoints, System.out);
+                PathsReport.matrixJson(matrix, traffic, endpoints, reach.tiers(), System.out);
             } else {
                 PathsReport.matrixText(matrix, traffic, out);
+                PathsReport.tiersText(reach.tiers(), endpoints, out);
             }
             return Main.OK;
         }

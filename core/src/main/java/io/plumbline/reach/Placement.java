@@ -17,7 +17,6 @@ import io.plumbline.model.network.Instance;
 import io.plumbline.model.network.Listener;
 import io.plumbline.model.network.LoadBalancer;
 import io.plumbline.model.network.NatGateway;
-import io.plumbline.profile.Profile;
 import io.plumbline.reach.Traffic.Protocol;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +35,9 @@ import java.util.Map;
  * resource lists them) that has one; (4) the tag of its DB or cache subnet group; (5) the tag of its first subnet that
  * has one; (6) the default of its kind: load balancer {@code public}; node group, Auto Scaling group, instance and EKS
  * control plane {@code app}; DB cluster, DB instance and cache {@code data}; NAT gateway {@code egress}. Tier names
- * are trimmed and lower-cased.
+ * are trimmed and lower-cased. The kind's tier is how a security group without a tag gets its tier too ({@link Tiers}:
+ * the tiers of what carries it). Each endpoint says how its tier was decided ({@link Endpoint#how()}), with network
+ * evidence that disagrees: an app or data endpoint in a public subnet, an internet-facing load balancer in none.
  */
 final class Placement {
     static final String PUBLIC = "public";
@@ -45,6 +46,7 @@ final class Placement {
     static final String EGRESS = "egress";
 
     private final Topology topo;
+    private final Tiers tiers;
     private final String tierTag;
     final List<Endpoint> endpoints = new ArrayList<>();
     final Map<Endpoint, List<Interface>> interfaces = new LinkedHashMap<>();
@@ -58,10 +60,10 @@ final class Placement {
             NodeGroup.class, AutoScalingGroup.class, Instance.class, EksCluster.class, DbCluster.class,
             DbInstance.class, CacheReplicationGroup.class, NatGateway.class);
 
-    Placement(Topology topo, Profile profile) {
+    Placement(Topology topo, Tiers tiers) {
         this.topo = topo;
-        String tag = profile == null || profile.network() == null ? null : profile.network().tierTag();
-        this.tierTag = tag == null || tag.isBlank() ? "plumbline:tier" : tag;
+        this.tiers = tiers;
+        this.tierTag = tiers.tierTag();
         for (Resource r : topo.model.ofTypes(ENDPOINT_TYPES)) {
             if (Topology.deleted(r)) continue;
             if (r instanceof LoadBalancer lb) loadBalancer(lb);
@@ -414,8 +416,8 @@ final class Placement {
         return i;
     }
 
-    private void add(Resource r, String tier, List<Interface> ifs) {
-        Endpoint e = new Endpoint(r.address(), tier, r);
+    private void add(Resource r, String[] tier, List<Interface> ifs) {
+        Endpoint e = new Endpoint(r.address(), tier[0], r, tier[1]);
         endpoints.add(e);
         interfaces.put(e, ifs);
         for (Interface i : ifs) if (!i.owners.contains(e)) i.owners.add(e);
@@ -429,30 +431,88 @@ final class Placement {
 
     // ---------------------------------------------------------------------------------------------------- tiers
 
-    private String tier(Resource r, GroupSet groups, List<SubnetInfo> subnets, Resource extra, String fallback) {
+    /** [tier, how] of an endpoint: the first tag found (see the class comment), else the tier of its kind. */
+    private String[] tier(Resource r, GroupSet groups, List<SubnetInfo> subnets, Resource extra, String fallback) {
+        Resource taggedBy = null;
+        String where = null;
         String t = r.tag(tierTag);
+        if (t != null) {
+            taggedBy = r;
+            where = "on it";
+        }
         if (t == null && extra != null && !(extra instanceof DbSubnetGroup) && !(extra instanceof CacheSubnetGroup)) {
             t = extra.tag(tierTag);
+            if (t != null) where = "on its instance " + extra.address();
         }
         if (t == null) {
             for (SecurityGroupInfo g : groups.groups) {
                 if (g.group != null && g.group.tag(tierTag) != null) {
                     t = g.group.tag(tierTag);
+                    where = "on its security group " + g.group.address();
                     break;
                 }
             }
         }
-        if (t == null && (extra instanceof DbSubnetGroup || extra instanceof CacheSubnetGroup)) t = extra.tag(tierTag);
+        if (t == null && (extra instanceof DbSubnetGroup || extra instanceof CacheSubnetGroup)) {
+            t = extra.tag(tierTag);
+            if (t != null) where = "on its subnet group " + extra.address();
+        }
         if (t == null) {
             for (SubnetInfo s : subnets) {
                 if (s.subnet != null && s.subnet.tag(tierTag) != null) {
                     t = s.subnet.tag(tierTag);
+                    where = "on its subnet " + s.subnet.address();
                     break;
                 }
             }
         }
-        if (t == null || t.isBlank()) t = fallback;
-        return t.trim().toLowerCase(Locale.ROOT);
+        String how;
+        if (t == null || t.isBlank()) {
+            t = fallback;
+            how = "the tier of " + kindName(r) + " (no " + tierTag + " tag on it, its security groups, subnet group or "
+                    + "subnets)";
+        } else {
+            how = "tag " + tierTag + " = " + t + " " + where;
+        }
+        String tier = t.trim().toLowerCase(Locale.ROOT);
+        List<String> conflicts = conflicts(r, tier, subnets);
+        how = tier + ": " + how + (conflicts.isEmpty() ? "" : "; conflicting evidence: " + String.join("; ", conflicts));
+        if (taggedBy == null && r.tags.isUnknown()) how += " (its tags are unknown: a " + tierTag + " tag would override)";
+        return new String[] {tier, how};
+    }
+
+    /** Network evidence against the tier: an app or data endpoint in a public subnet, a public front door in none. */
+    private List<String> conflicts(Resource r, String tier, List<SubnetInfo> subnets) {
+        List<String> out = new ArrayList<>();
+        if (tiers == null) return out;
+        if (APP.equals(tier) || DATA.equals(tier)) {
+            for (SubnetInfo s : subnets) {
+                Tiers.Publicness p = tiers.publicness(s);
+                if (p.match() == Match.YES) out.add("its subnet " + s.name + " is public: " + p.why());
+            }
+        } else if (PUBLIC.equals(tier) && r instanceof LoadBalancer lb && lb.internal.is(false) && !subnets.isEmpty()) {
+            List<String> why = new ArrayList<>();
+            for (SubnetInfo s : subnets) {
+                Tiers.Publicness p = tiers.publicness(s);
+                if (p.match() != Match.NO) return out;
+                why.add(p.why());
+            }
+            out.add("the load balancer is internet-facing, but none of its subnets is public: " + String.join("; ", why));
+        }
+        return out;
+    }
+
+    private static String kindName(Resource r) {
+        if (r instanceof LoadBalancer) return "a load balancer";
+        if (r instanceof NodeGroup) return "an EKS node group";
+        if (r instanceof AutoScalingGroup) return "an Auto Scaling group";
+        if (r instanceof Instance) return "an EC2 instance";
+        if (r instanceof EksCluster) return "an EKS control plane";
+        if (r instanceof DbCluster) return "a DB cluster";
+        if (r instanceof DbInstance) return "a DB instance";
+        if (r instanceof CacheReplicationGroup) return "a cache replication group";
+        if (r instanceof NatGateway) return "a NAT gateway";
+        return r.sourceType();
     }
 
 }

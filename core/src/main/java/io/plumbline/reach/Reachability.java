@@ -34,6 +34,7 @@ public final class Reachability {
 
     private final Topology topo;
     private final Placement placement;
+    private final Tiers tiers;
     private final PathEvaluator evaluator;
     private final RouteBarrier barrier = new RouteBarrier();
     private final Endpoint internet = new Endpoint(Endpoint.INTERNET, Endpoint.INTERNET, null);
@@ -43,7 +44,9 @@ public final class Reachability {
 
     private Reachability(Model model, Profile profile) {
         this.topo = new Topology(model);
-        this.placement = new Placement(topo, profile);
+        this.tiers = new Tiers(topo, profile);
+        this.placement = new Placement(topo, tiers);
+        tiers.place(placement);
         this.evaluator = new PathEvaluator(topo);
         endpoints.add(internet);
         endpoints.addAll(placement.endpoints);
@@ -52,6 +55,11 @@ public final class Reachability {
     /** Places every endpoint of the model in its tier and indexes the network once. */
     public static Reachability of(Model model, Profile profile) {
         return new Reachability(model, profile);
+    }
+
+    /** The tiers of subnets, security groups and endpoints, and how each was decided. */
+    public Tiers tiers() {
+        return tiers;
     }
 
     /** Every endpoint, the internet first. */

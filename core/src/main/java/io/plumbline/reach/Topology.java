@@ -230,6 +230,11 @@ final class Topology {
         });
     }
 
+    /** The engine's view of a subnet of the model, null when it is not one. */
+    SubnetInfo indexed(Subnet s) {
+        return subnets.get(s);
+    }
+
     static SubnetInfo unknownSubnet(String why) {
         SubnetInfo info = new SubnetInfo("(unknown subnet)", null, why);
         info.vpcUnknown = why;

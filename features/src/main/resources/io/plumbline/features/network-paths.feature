@@ -7,7 +7,8 @@ Feature: Network paths between tiers
 
   Path steps are answered by Plumbline's reachability engine (security groups, network ACLs and routes, hop by hop,
   with a witness), the one the path rules NET-004, NET-006, NET-007 and NET-008 use. Tiers are the values of the
-  profile's tier tag (plumbline:tier) plus "internet". Traffic whose fate depends on a value unknown in the input is
+  profile's tier tag (plumbline:tier) where it is set, else what the network says (public: a default route to an
+  internet gateway; data: in a DB or cache subnet group; app: where the workloads run), plus "internet". Traffic whose fate depends on a value unknown in the input is
   undecided, never passed; while the engine is not available in a build, every path step is undecided with that
   reason. Not covered here yet: network ACL contents (NET-010) and the VPC default security group (NET-011).
 

@@ -45,6 +45,49 @@ public final class ReferenceArchitecture {
         }
     }
 
+    /**
+     * A bundled file with every {@code plumbline:*} tag removed: the untagged variant set (issue #12, rule catalog §14
+     * "roles and tiers without tags"), in both formats. A plan loses every JSON field whose name starts with
+     * {@code plumbline:} (in {@code tags}, {@code tags_all}, wherever it stands); a template loses every
+     * {@code - Key: plumbline:...} / {@code Value: ...} pair of its {@code Tags} lists.
+     */
+    public static byte[] readUntagged(String relativePath) {
+        String text = new String(read(relativePath), java.nio.charset.StandardCharsets.UTF_8);
+        String out;
+        if (text.stripLeading().startsWith("{")) {
+            try {
+                com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+                com.fasterxml.jackson.databind.JsonNode root = json.readTree(text);
+                stripTags(root);
+                out = json.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            out = UNTAGGED_CFN.matcher(text).replaceAll("");
+            if (out.contains("plumbline:")) {
+                throw new IllegalStateException(relativePath + " holds a plumbline: tag in a form the stripper does not know");
+            }
+        }
+        return out.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static final java.util.regex.Pattern UNTAGGED_CFN = java.util.regex.Pattern.compile(
+            "(?m)^([ \\t]*)- Key: ['\"]?plumbline:[^\\n]*\\n\\1  Value:[^\\n]*\\n");
+
+    private static void stripTags(com.fasterxml.jackson.databind.JsonNode node) {
+        if (node instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+            List<String> drop = new java.util.ArrayList<>();
+            o.fieldNames().forEachRemaining(n -> {
+                if (n.startsWith("plumbline:")) drop.add(n);
+            });
+            o.remove(drop);
+            o.elements().forEachRemaining(ReferenceArchitecture::stripTags);
+        } else if (node != null && node.isArray()) {
+            node.elements().forEachRemaining(ReferenceArchitecture::stripTags);
+        }
+    }
+
     /** The name under which a bundled file appears in findings. */
     public static String displayName(String relativePath) {
         return "reference/" + relativePath;

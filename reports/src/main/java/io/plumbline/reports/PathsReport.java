@@ -3,11 +3,13 @@ package io.plumbline.reports;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.plumbline.model.Provenance;
+import io.plumbline.model.network.Subnet;
 import io.plumbline.reach.Endpoint;
 import io.plumbline.reach.Hop;
 import io.plumbline.reach.PathResult;
 import io.plumbline.reach.PortSet;
 import io.plumbline.reach.TierMatrix;
+import io.plumbline.reach.Tiers;
 import io.plumbline.reach.Traffic;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The output of {@code plumbline paths}: the tier-to-tier matrix (rows: from, columns: to; each cell the traffic that
@@ -90,6 +93,12 @@ public final class PathsReport {
     // ---------------------------------------------------------------------------------------------------------- JSON
 
     public static void matrixJson(TierMatrix m, Traffic requested, List<Endpoint> endpoints, OutputStream out) {
+        matrixJson(m, requested, endpoints, null, out);
+    }
+
+    /** The matrix, the endpoints and, when {@code tiers} is given, every subnet's tier and how it was decided. */
+    public static void matrixJson(TierMatrix m, Traffic requested, List<Endpoint> endpoints, Tiers tiers,
+                                  OutputStream out) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
@@ -98,6 +107,7 @@ public final class PathsReport {
             for (String t : m.tiers()) g.writeString(t);
             g.writeEndArray();
             writeEndpoints(g, endpoints);
+            if (tiers != null) writeSubnets(g, tiers);
             g.writeArrayFieldStart("matrix");
             for (String from : m.tiers()) {
                 for (String to : m.tiers()) {
@@ -163,9 +173,47 @@ public final class PathsReport {
             g.writeStringField("id", e.id());
             g.writeStringField("tier", e.tier());
             g.writeStringField("type", e.resource() == null ? null : e.resource().sourceType());
+            if (e.how() != null) g.writeStringField("tierDecidedBy", e.how());
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    private static void writeSubnets(JsonGenerator g, Tiers tiers) throws IOException {
+        g.writeArrayFieldStart("subnets");
+        for (Map.Entry<Subnet, Tiers.Decision> e : tiers.subnets().entrySet()) {
+            Tiers.Decision d = e.getValue();
+            g.writeStartObject();
+            g.writeStringField("id", e.getKey().address());
+            g.writeStringField("tier", d.tier());
+            g.writeStringField("tierDecidedBy", d.how());
+            if (!d.conflicts().isEmpty()) {
+                g.writeArrayFieldStart("conflicts");
+                for (String c : d.conflicts()) g.writeString(c);
+                g.writeEndArray();
+            }
+            if (d.unknown() != null) g.writeStringField("unknown", d.unknown());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    /**
+     * How each tier was decided: every subnet, then every endpoint (rule catalog §14, tiers without tags), one line
+     * each, conflicting evidence included.
+     */
+    public static void tiersText(Tiers tiers, List<Endpoint> endpoints, PrintWriter out) {
+        Map<Subnet, Tiers.Decision> subnets = tiers.subnets();
+        out.println();
+        out.println("How the tiers were decided:");
+        for (Map.Entry<Subnet, Tiers.Decision> e : subnets.entrySet()) {
+            out.printf("  subnet %s: %s%n", e.getKey().address(), e.getValue().explain());
+        }
+        for (Endpoint e : endpoints) {
+            if (e.isInternet()) continue;
+            out.printf("  %s: %s%n", e.id(), e.how() == null ? e.tier() : e.how());
+        }
+        out.flush();
     }
 
     private static void writeEndpoint(JsonGenerator g, String field, Endpoint e) throws IOException {

@@ -8,15 +8,16 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Whether the resources an attribute points at (subnets, security groups) are in a tier, by the profile's tier tag
- * ({@code plumbline:tier}, rule catalog §0.7). A reference that does not resolve in the input, or a resource whose tags
- * are unknown, is undecided; a missing tag or another tier fails.
+ * Whether the resources an attribute points at (subnets, security groups) are in a tier, as the core decides tiers
+ * ({@link io.plumbline.reach.Tiers}: the profile's tier tag, else the network's reading — rule catalog §0.7 and §14).
+ * A reference that does not resolve in the input, or a resource whose tier cannot be told, is undecided; another
+ * tier, or none, fails. Each line says how the tier was decided.
  */
 public final class Tiers {
     private Tiers() {
     }
 
-    public static Claim.Verdict check(Model model, Resource from, Found f, String tierTag, String tier) {
+    public static Claim.Verdict check(Model model, Resource from, Found f, io.plumbline.reach.Tiers tiers, String tier) {
         if (f.empty()) return new Claim.Verdict(Outcome.FAIL, f.describe() + " (expected: resources in the " + tier + " tier)");
         if (!f.known()) return new Claim.Verdict(Outcome.UNDECIDED, f.describe());
         List<Object> refs = new ArrayList<>();
@@ -49,18 +50,15 @@ public final class Tiers {
                 lines.add(r.target() + " is not in the input, so its tier is unknown");
                 continue;
             }
-            if (t.tags.isUnknown()) {
+            io.plumbline.reach.Tiers.Decision d = tiers.of(t);
+            if (!d.known()) {
                 o = o.and(Outcome.UNDECIDED);
-                lines.add(t.address() + ": tags unknown (" + t.tags.note() + ")");
-                continue;
-            }
-            String tag = t.tag(tierTag);
-            if (tier.equals(tag)) {
-                lines.add(t.address() + " " + tierTag + " = " + tag);
+                lines.add(t.address() + ": " + d.explain());
+            } else if (d.is(tier)) {
+                lines.add(t.address() + " " + d.explain());
             } else {
                 o = o.and(Outcome.FAIL);
-                lines.add(t.address() + (tag == null ? " has no " + tierTag + " tag" : " " + tierTag + " = " + tag)
-                        + " at " + t.location().display() + " (expected: " + tier + ")");
+                lines.add(t.address() + " " + d.explain() + " at " + t.location().display() + " (expected: " + tier + ")");
             }
         }
         return new Claim.Verdict(o, f.path() + ": " + String.join("; ", lines));

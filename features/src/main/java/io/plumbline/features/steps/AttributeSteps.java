@@ -76,10 +76,10 @@ public final class AttributeSteps {
     @Then("{attribute} are all in {tier}")
     public void allInTier(AttributePath attribute, ParameterTypes.Tier tier) {
         Subject s = World.get().subject();
-        String tag = s.profile().network().tierTag();
-        each(attribute + " are all in the " + tier + " tier (tag " + tag + ")", (r, w) -> {
+        each(attribute + " are all in the " + tier + " tier", (r, w) -> {
+            io.plumbline.reach.Tiers tiers = s.reachability().tiers();
             List<Claim.Verdict> vs = new ArrayList<>();
-            for (Found f : attribute.resolve(r)) vs.add(Tiers.check(s.model(), r, f, tag, tier.name()));
+            for (Found f : attribute.resolve(r)) vs.add(Tiers.check(s.model(), r, f, tiers, tier.name()));
             return Claim.all(vs);
         });
     }

@@ -51,8 +51,13 @@ public final class SelectionSteps {
 
     @Given("the {kind} resources in {tier}")
     public void inTier(Kind kind, ParameterTypes.Tier tier) {
-        String tag = World.get().subject().profile().network().tierTag();
-        select(kind, Selection.plural(kind) + " in the " + tier + " tier", r -> byMap(r.tags, tag, tier.name(), "tags"));
+        // the core decides tiers: the tier tag, else the network's reading (rule catalog §14)
+        io.plumbline.reach.Tiers tiers = World.get().subject().reachability().tiers();
+        select(kind, Selection.plural(kind) + " in the " + tier + " tier", r -> {
+            io.plumbline.reach.Tiers.Decision d = tiers.of(r);
+            if (!d.known()) return Membership.open(d.unknown());
+            return d.is(tier.name()) ? Membership.IN : Membership.OUT;
+        });
     }
 
     /** By address (Terraform address, CloudFormation logical id), name or alias; {@code *} matches any text. */

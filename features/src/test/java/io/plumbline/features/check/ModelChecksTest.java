@@ -85,7 +85,7 @@ class ModelChecksTest {
     }
 
     @Test
-    void tiersAreTheProfilesTierTagOfWhatIsReferenced() {
+    void tiersOfWhatIsReferencedComeFromTheCore() {
         Subnet app = subnet("s.app", Value.explicit("eu-west-1a", AT), "app");
         Subnet pub = subnet("s.pub", Value.explicit("eu-west-1a", AT), "public");
         Subnet untagged = subnet("s.none", Value.explicit("eu-west-1a", AT), null);
@@ -93,15 +93,19 @@ class ModelChecksTest {
         ng.subnets = Value.explicit(List.of(new Ref("s.app"), new Ref("s.pub")), AT);
         Model m = model(app, pub, untagged, ng);
         Found f = AttributePath.parse("subnets").resolve(ng).get(0);
-        Claim.Verdict v = Tiers.check(m, ng, f, "plumbline:tier", "app");
+        Claim.Verdict v = Tiers.check(m, ng, f, io.plumbline.reach.Tiers.of(m, io.plumbline.reference.ReferenceArchitecture.profile()), "app");
         assertEquals(Outcome.FAIL, v.outcome());
-        assertTrue(v.evidence().contains("s.pub plumbline:tier = public"), v.evidence());
+        assertTrue(v.evidence().contains("s.pub public: tag plumbline:tier = public"), v.evidence());
         ng.subnets = Value.explicit(List.of(new Ref("s.app"), new Ref("subnet-0abc")), AT);
         f = AttributePath.parse("subnets").resolve(ng).get(0);
-        assertEquals(Outcome.UNDECIDED, Tiers.check(m, ng, f, "plumbline:tier", "app").outcome(),
+        assertEquals(Outcome.UNDECIDED, Tiers.check(m, ng, f, io.plumbline.reach.Tiers.of(m, io.plumbline.reference.ReferenceArchitecture.profile()), "app").outcome(),
                 "a subnet outside the input has an unknown tier");
+        // untagged, and its VPC (so its main route table) is not in the input: whether it is public cannot be told
         ng.subnets = Value.explicit(List.of(new Ref("s.none")), AT);
         f = AttributePath.parse("subnets").resolve(ng).get(0);
-        assertEquals(Outcome.FAIL, Tiers.check(m, ng, f, "plumbline:tier", "app").outcome());
+        Claim.Verdict none = Tiers.check(m, ng, f, io.plumbline.reach.Tiers.of(m,
+                io.plumbline.reference.ReferenceArchitecture.profile()), "app");
+        assertEquals(Outcome.UNDECIDED, none.outcome(), none.evidence());
+        assertTrue(none.evidence().contains("whether s.none is public is unknown"), none.evidence());
     }
 }

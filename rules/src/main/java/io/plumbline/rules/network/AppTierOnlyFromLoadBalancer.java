@@ -78,6 +78,7 @@ public final class AppTierOnlyFromLoadBalancer implements Rule {
             Paths.Outcomes v = new Paths.Outcomes("only the public tier reaches " + resource.address() + " (with "
                     + Paths.show(Paths.intent(profile, PUBLIC, APP)) + ", and it does), nothing from the internet or "
                     + "other tiers");
+            v.note(Paths.tierEvidence(endpoints.get(0)));
             for (Endpoint e : endpoints) judge(paths, profile, internet, publics, all, e, v);
             ctx.report(resource, v.verdict());
         });

@@ -19,6 +19,8 @@ import io.plumbline.rule.RuleInfo;
 import io.plumbline.rule.Severity;
 import io.plumbline.rules.support.Checks;
 import io.plumbline.rules.support.Fields;
+import io.plumbline.rules.support.Paths;
+import io.plumbline.reach.Tiers;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -27,8 +29,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * NET-013. Data subnets have no route to the internet. A data subnet is a subnet tagged with the profile's tier tag
- * ({@code network.tierTag}, {@code plumbline:tier}) = {@code data}, or any subnet of a DB or cache subnet group. One
+ * NET-013. Data subnets have no route to the internet. A data subnet is one whose tier ({@link Tiers}: the profile's
+ * tier tag {@code network.tierTag}, else the network's reading) is {@code data}, or any subnet of a DB or cache subnet
+ * group whatever its tier (a public subnet holding a database is exactly what this rule is for). The evidence says how
+ * the tier was decided. One
  * finding per data subnet, on its <b>effective</b> route table: the tables explicitly associated with it, else its
  * VPC's main table (declared through {@code aws_default_route_table} / {@code aws_main_route_table_association}), else
  * the VPC's implicit main table, which holds only the local route when the VPC is created by the input.
@@ -55,21 +59,23 @@ import java.util.Set;
                 + "endpoint routes); remove routes to internet gateways and NAT gateways; associate every data subnet "
                 + "explicitly, so the VPC's main table never applies.",
         controls = {"NIST AC-4(21)", "NIST CM-7(b)", "NAG NAG-R5 VPCNoUnrestrictedRouteToIGW"},
-        reads = {Kind.SUBNET, Kind.ROUTE_TABLE, Kind.DB_SUBNET_GROUP, Kind.CACHE_SUBNET_GROUP})
+        // the tiers come from the reachability engine's reading of the network and of what sits where
+        reads = {Kind.VPC, Kind.SUBNET, Kind.ROUTE_TABLE, Kind.INTERNET_GATEWAY, Kind.NAT_GATEWAY, Kind.NETWORK_ACL,
+                Kind.SECURITY_GROUP, Kind.INSTANCE, Kind.LOAD_BALANCER, Kind.EKS_CLUSTER, Kind.NODE_GROUP,
+                Kind.AUTO_SCALING_GROUP, Kind.LAUNCH_TEMPLATE, Kind.DB_CLUSTER, Kind.DB_INSTANCE,
+                Kind.DB_SUBNET_GROUP, Kind.CACHE_REPLICATION_GROUP, Kind.CACHE_SUBNET_GROUP})
 public final class DataSubnetsHaveNoInternetRoute implements Rule {
     private static final String DATA = "data";
 
     @Override
     public void check(RuleContext ctx) {
         Model model = ctx.model();
-        String tierTag = ctx.profile().network().tierTag();
+        Tiers tiers = Paths.of(ctx).reach().tiers();
         Map<Subnet, String> data = new LinkedHashMap<>();
         Set<Subnet> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Subnet s : model.all(Subnet.class)) {
-            String tier = s.tag(tierTag);
-            if (!Fields.deleted(s) && tier != null && tier.trim().equalsIgnoreCase(DATA) && seen.add(s)) {
-                data.put(s, "tag " + tierTag + " = " + tier);
-            }
+            Tiers.Decision tier = tiers.subnet(s);
+            if (!Fields.deleted(s) && tier.is(DATA) && seen.add(s)) data.put(s, tier.explain());
         }
         List<Resource> groups = new ArrayList<>();
         groups.addAll(model.all(DbSubnetGroup.class));
@@ -89,7 +95,8 @@ public final class DataSubnetsHaveNoInternetRoute implements Rule {
                                 + "route table cannot be checked", Evidence.of("subnets", ref + " (not in the input)",
                                 "a subnet of the input", subnets.provenance()));
                     } else if (!Fields.deleted(s) && seen.add(s)) {
-                        data.put(s, "a subnet of " + g.address());
+                        // a member of a subnet group is judged whatever else its tier is (public, unknown, a tag)
+                        data.put(s, "a subnet of " + g.address() + " (its own tier: " + tiers.subnet(s).explain() + ")");
                     }
                 }
             }

@@ -74,6 +74,7 @@ final class DataTierAccess {
             Traffic intent = port.port() == null ? Traffic.NONE : flows.intersect(Traffic.tcp(port.port()));
             Paths.Outcomes v = new Paths.Outcomes(label + " " + service.address() + " is reached only on "
                     + Paths.show(intent) + " and only from the app tier, which does reach it");
+            v.note(Paths.tierEvidence(endpoints.get(0)));
             v.note(port.evidence());
             if (port.port() == null) {
                 v.add(Outcome.Kind.UNKNOWN, port.how(), port.evidence());

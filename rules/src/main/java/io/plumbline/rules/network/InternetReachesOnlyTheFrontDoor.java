@@ -76,6 +76,7 @@ public final class InternetReachesOnlyTheFrontDoor implements Rule {
             Paths.Outcomes v = new Paths.Outcomes("the internet reaches " + first.id() + " with "
                     + (intent.isEmpty() ? "nothing" : "only " + Paths.show(intent)) + " (the profile's flows internet "
                     + "-> " + first.tier() + ")");
+            v.note(Paths.tierEvidence(first));
             for (Endpoint e : endpoints) judge(paths, ctx.profile(), internet, e, v);
             ctx.report(resource, v.verdict());
         });

@@ -239,6 +239,17 @@ public final class Paths {
         return out;
     }
 
+    /**
+     * How an endpoint's tier was decided, as evidence: "data: tag plumbline:tier = data on it", "app: the tier of an
+     * EKS node group (no plumbline:tier tag ...)", with any conflicting network evidence ({@link
+     * io.plumbline.reach.Tiers}).
+     */
+    public static Evidence tierEvidence(Endpoint e) {
+        String how = e.how() == null ? e.tier() : e.how();
+        return new Evidence("tier of " + e.id(), how, "a tier", Certainty.EXPLICIT,
+                e.resource() == null ? Provenance.NONE : e.resource().location());
+    }
+
     /** An endpoint as findings name it: "the internet", or its address and tier. */
     public static String name(Endpoint e) {
         return e.isInternet() ? "the internet" : e.id() + " (" + e.tier() + ")";
