@@ -479,6 +479,10 @@ final class ResourceMapper {
         n.maxSize = c.integer(get(scaling, "MaxSize"));
         n.capacityType = c.str(get(p, "CapacityType"), Defaults.EKS_CAPACITY_TYPE, r.loc());
         n.labels = c.stringMap(get(p, "Labels"));
+        Ev taints = get(p, "Taints");
+        n.taints = taints == null ? Value.explicit(List.of(), r.loc()) : c.list(taints, t -> c.str(get(t, "Key"))
+                .map(k -> k + "=" + (text(get(t, "Value")) == null ? "" : text(get(t, "Value"))) + ":"
+                        + (text(get(t, "Effect")) == null ? "" : text(get(t, "Effect")))));
         Ev remote = get(p, "RemoteAccess");
         if (remote == null) {
             n.sshKey = Value.defaulted(Defaults.CFN_EKS_NO_SSH_KEY, r.loc());
@@ -524,6 +528,8 @@ final class ResourceMapper {
         Ev p = r.props();
         nameFrom(t, r, "LaunchTemplateName", false);
         Ev data = get(p, "LaunchTemplateData");
+        Ev market = get(data, "InstanceMarketOptions");
+        t.marketType = market == null ? Value.explicit(null, r.loc()) : c.str(get(market, "MarketType"));
         Ev mappings = get(data, "BlockDeviceMappings");
         if (mappings != null) {
             List<Ev> all = items(mappings);
