@@ -64,12 +64,24 @@ public final class SelectionSteps {
      * S3 buckets by role, as {@link BucketRoles} decides it: the role tag, the profile's name patterns, else what uses
      * the bucket (logs, backups, artifacts), else {@code general}. A bucket whose role cannot be known is undecided.
      */
-    @Given("the {kind} resources whose role is {string}")
+    @Given("the {kind} resources with role {string}")
     public void withRole(Kind kind, String role) {
+        byRole(kind, role, false);
+    }
+
+    /** As {@link #withRole}, leaving out replicas (buckets another bucket replicates into): they are the copies. */
+    @Given("the {kind} resources with role {string} that are not replicas")
+    public void withRoleNotReplicas(Kind kind, String role) {
+        byRole(kind, role, true);
+    }
+
+    private static void byRole(Kind kind, String role, boolean noReplicas) {
         requireKind(kind, "a role", Kind.S3_BUCKET);
         World w = World.get();
         BucketRoles roles = BucketRoles.in(w.subject().model(), w.subject().profile().roles());
-        select(kind, Selection.plural(kind) + " whose role is \"" + role + "\"", r -> {
+        select(kind, Selection.plural(kind) + " with role \"" + role + "\"" + (noReplicas ? " that are not replicas"
+                : ""), r -> {
+            if (noReplicas && roles.isReplica((S3Bucket) r)) return Membership.OUT;
             BucketRoles.Role found = roles.of((S3Bucket) r);
             if (!found.known()) return Membership.open("its role cannot be known: " + found.how());
             return role.equalsIgnoreCase(found.role()) ? Membership.in(found.how()) : Membership.OUT;

@@ -51,6 +51,7 @@ import java.util.regex.PatternSyntaxException;
  */
 public final class BucketRoles {
     public static final String GENERAL = "general";
+    private static final String REPLICA = "replication destination of bucket ";
     private static final List<String> CATALOG_ROLES = List.of("tfstate", "logs", "backups", "artifacts");
     /** When a bucket has uses of several roles, the first of these wins (the others are named in the evidence). */
     private static final List<String> PRECEDENCE = List.of("tfstate", "backups", "logs", "artifacts");
@@ -126,8 +127,7 @@ public final class BucketRoles {
             } else if (rules.isPresent()) {
                 for (ReplicationRule r : rules.get()) {
                     if (r.status().isPresent() && "Disabled".equalsIgnoreCase(r.status().get())) continue;
-                    link(b, r.destinationBucket(), "backups", "replication destination of bucket " + b.address(),
-                            true);
+                    link(b, r.destinationBucket(), "backups", REPLICA + b.address(), true);
                 }
             }
         }
@@ -211,6 +211,15 @@ public final class BucketRoles {
     }
 
     // ------------------------------------------------------------------ one bucket's role
+
+    /**
+     * Whether a bucket of the input replicates into {@code bucket}: a replica is itself the copy, so rules that ask a
+     * bucket to replicate leave it out.
+     */
+    public boolean isReplica(S3Bucket bucket) {
+        for (Use u : uses.getOrDefault(bucket, List.of())) if (u.certain() && u.why().startsWith(REPLICA)) return true;
+        return false;
+    }
 
     public Role of(S3Bucket bucket) {
         String tagKey = roles.bucketRoleTag();
