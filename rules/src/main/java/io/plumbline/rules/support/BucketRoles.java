@@ -94,8 +94,14 @@ public final class BucketRoles {
     private record Use(String role, String why, Resource user, Value<?> link, boolean certain) {
     }
 
-    /** A link the input cannot follow: the user writes into some bucket, which one is unknown. */
-    private record Open(String why, Resource user, Value<?> link) {
+    /**
+     * A link the input cannot follow: the user writes into some bucket, which one is unknown. {@code notItself}: the
+     * user cannot be that bucket (S3 refuses a bucket as its own replication destination).
+     */
+    private record Open(String why, Resource user, Value<?> link, boolean notItself) {
+        Open(String why, Resource user, Value<?> link) {
+            this(why, user, link, false);
+        }
     }
 
     private final Model model;
@@ -123,11 +129,16 @@ public final class BucketRoles {
             Value<List<ReplicationRule>> rules = b.replicationRules;
             if (rules.isUnknown() && !Fields.absentFromInput(rules)) {
                 open.add(new Open("the replication destinations of bucket " + b.address() + " are unknown ("
-                        + rules.note() + ")", b, rules));
+                        + rules.note() + ")", b, rules, true));
             } else if (rules.isPresent()) {
                 for (ReplicationRule r : rules.get()) {
                     if (r.status().isPresent() && "Disabled".equalsIgnoreCase(r.status().get())) continue;
-                    link(b, r.destinationBucket(), "backups", REPLICA + b.address(), true);
+                    if (r.destinationBucket().isUnknown() && !Fields.absentFromInput(r.destinationBucket())) {
+                        open.add(new Open("the " + REPLICA + b.address() + " is unknown ("
+                                + r.destinationBucket().note() + ")", b, r.destinationBucket(), true));
+                    } else {
+                        link(b, r.destinationBucket(), "backups", REPLICA + b.address(), true);
+                    }
                 }
             }
         }
@@ -292,9 +303,10 @@ public final class BucketRoles {
             return new Role(null, false, "may be " + u.role() + ": " + u.why(), Evidence.of("used by "
                     + u.user().address(), u.link(), "a use that gives a role"));
         }
-        if (!open.isEmpty()) {
-            Open o = open.get(0);
-            String more = open.size() > 1 ? " (and " + (open.size() - 1) + " more link(s) like it)" : "";
+        List<Open> possible = open.stream().filter(o -> !(o.notItself() && o.user() == bucket)).toList();
+        if (!possible.isEmpty()) {
+            Open o = possible.get(0);
+            String more = possible.size() > 1 ? " (and " + (possible.size() - 1) + " more link(s) like it)" : "";
             return new Role(null, false, "no use of this bucket found, but " + o.why() + more + ": it may be this "
                     + "bucket", Evidence.of("link of " + o.user().address(), o.link(), "a known bucket"));
         }
