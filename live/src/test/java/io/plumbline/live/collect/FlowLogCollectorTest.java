@@ -32,15 +32,23 @@ class FlowLogCollectorTest {
 
     @Test
     void flowLogsToS3NameTheirBucket() {
+        SeedEdge.logGroups(moto);
+        try (var s3 = SeedEdge.client(moto, software.amazon.awssdk.services.s3.S3Client.builder()
+                .forcePathStyle(true), MotoServer.REGION)) {
+            s3.createBucket(b -> b.bucket("acme-flow-logs").createBucketConfiguration(c -> c
+                    .locationConstraint(MotoServer.REGION)));
+        }
         try (Ec2Client ec2 = Seed.ec2(moto)) {
             String vpc = ec2.createVpc(b -> b.cidrBlock("10.9.0.0/16")).vpc().vpcId();
-            ec2.createFlowLogs(b -> b.resourceIds(vpc).resourceType(FlowLogsResourceType.VPC)
+            var toS3 = ec2.createFlowLogs(b -> b.resourceIds(vpc).resourceType(FlowLogsResourceType.VPC)
                     .trafficType(TrafficType.ALL).logDestinationType(LogDestinationType.S3)
-                    .logDestination("arn:aws:s3:::acme-flow-logs/vpc/"));
+                    .logDestination("arn:aws:s3:::acme-flow-logs")); // moto takes no prefix
+            assertTrue(toS3.unsuccessful().isEmpty(), toS3::toString);
             String other = ec2.createVpc(b -> b.cidrBlock("10.8.0.0/16")).vpc().vpcId();
-            ec2.createFlowLogs(b -> b.resourceIds(other).resourceType(FlowLogsResourceType.VPC)
+            var cwl = ec2.createFlowLogs(b -> b.resourceIds(other).resourceType(FlowLogsResourceType.VPC)
                     .trafficType(TrafficType.ALL).logDestinationType(LogDestinationType.CLOUD_WATCH_LOGS)
-                    .logGroupName("flow").deliverLogsPermissionArn("arn:aws:iam::123456789012:role/flow"));
+                    .logGroupName("/platform/app").deliverLogsPermissionArn("arn:aws:iam::123456789012:role/flow"));
+            assertTrue(cwl.unsuccessful().isEmpty(), cwl::toString);
         }
         List<Resource> got = SeedEdge.collectCleanly(moto, new FlowLogCollector(), MotoServer.REGION).resources();
         assertEquals(2, got.size(), got::toString);
@@ -56,6 +64,6 @@ class FlowLogCollectorTest {
         }
         assertNotNull(s3);
         assertNotNull(cwl);
-        assertEquals(List.of(new Ref("arn:aws:s3:::acme-flow-logs/vpc/")), s3.buckets.get());
+        assertEquals(List.of(new Ref("arn:aws:s3:::acme-flow-logs")), s3.buckets.get());
     }
 }
