@@ -148,9 +148,9 @@ public final class Defaults {
     public static final Default<Boolean> CFN_S3_BUCKET_KEY = Default.of(false, "S3 BucketKeyEnabled default false");
     public static final Default<Boolean> CFN_S3_NEW_BUCKET_BLOCKS_PUBLIC_ACCESS =
             Default.of(true, "S3 turns on all four Block Public Access settings for new buckets since April 2023");
-    public static final Default<String> CFN_S3_NO_ACCESS_LOGGING =
+    public static final Default<Ref> CFN_S3_NO_ACCESS_LOGGING =
             Default.of(null, "S3 server access logging is off unless LoggingConfiguration is given");
-    public static final Default<String> CFN_S3_LOGGING_TO_ITSELF =
+    public static final Default<Ref> CFN_S3_LOGGING_TO_ITSELF =
             Default.of(null, "S3 LoggingConfiguration without DestinationBucketName: logs go to the bucket itself");
     public static final Default<String> CFN_S3_NO_BUCKET_POLICY =
             Default.of(null, "no AWS::S3::BucketPolicy for this bucket in the template");
@@ -169,7 +169,7 @@ public final class Defaults {
     public static final Default<String> CFN_ECR_TAG_MUTABILITY = Default.of("MUTABLE", "ECR ImageTagMutability default MUTABLE");
     public static final Default<String> CFN_ECR_ENCRYPTION = Default.of("AES256", "ECR EncryptionType default AES256");
     public static final Default<Ref> CFN_CLOUDFRONT_NO_WEB_ACL = Default.of(null, "CloudFront WebACLId absent: no web ACL");
-    public static final Default<String> CFN_CLOUDFRONT_NO_LOGGING =
+    public static final Default<Ref> CFN_CLOUDFRONT_NO_LOGGING =
             Default.of(null, "CloudFront Logging absent: standard logging off");
     public static final Default<String> CFN_CLOUDFRONT_MIN_TLS =
             Default.of("TLSv1", "CloudFront MinimumProtocolVersion default TLSv1; with the default *.cloudfront.net certificate TLSv1 is always accepted");
@@ -228,7 +228,7 @@ public final class Defaults {
             Default.of(java.util.List.of(), "S3: a new bucket has no replication configuration");
     public static final Default<java.util.List<io.plumbline.model.storage.LifecycleRule>> S3_NO_LIFECYCLE =
             Default.of(java.util.List.of(), "S3: a new bucket has no lifecycle configuration");
-    public static final Default<String> S3_NO_LOGGING =
+    public static final Default<Ref> S3_NO_LOGGING =
             Default.of(null, "S3: server access logging is off on a new bucket");
     public static final Default<String> S3_NO_POLICY = Default.of(null, "S3: a new bucket has no bucket policy");
 

@@ -33,10 +33,21 @@ public record Profile(
 
     /**
      * Which resource plays which role (rule catalog §0.7): the bucket role tag, which roles are platform buckets the
-     * backup rules protect, name patterns that assign a role when the tag is missing, and the node-group label.
+     * backup rules protect, name patterns that assign a role when the tag is missing, the node-group label, and the
+     * roles the baseline bucket rules (versioning, encryption, public access, TLS-only) cover: null or absent = every
+     * bucket, {@code general} (no use found) included (catalog §14).
      */
     public record Roles(String bucketRoleTag, List<String> protectedBucketRoles, Map<String, String> bucketNamePatterns,
-                        String criticalityLabel) {
+                        String criticalityLabel, List<String> baselineBucketRoles) {
+        @com.fasterxml.jackson.annotation.JsonCreator
+        public Roles {
+        }
+
+        /** Baseline rules on every bucket. */
+        public Roles(String bucketRoleTag, List<String> protectedBucketRoles, Map<String, String> bucketNamePatterns,
+                     String criticalityLabel) {
+            this(bucketRoleTag, protectedBucketRoles, bucketNamePatterns, criticalityLabel, null);
+        }
     }
 
     /** An allowed flow between tiers: {@code from} and {@code to} are tiers ("internet" included). */

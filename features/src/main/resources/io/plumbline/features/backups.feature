@@ -36,7 +36,7 @@ Feature: Backups and point-in-time recovery
 
   @BAK-005 @high @NIST-CP-9 @NIST-AU-9 @SH-S3.14
   Scenario Outline: The <role> bucket keeps every version of every object
-    Given the S3 bucket resources tagged "plumbline:role" = "<role>"
+    Given the S3 bucket resources with role "<role>"
     Then rule BAK-005 passes for them
     And their versioning is "Enabled"
 
@@ -48,7 +48,7 @@ Feature: Backups and point-in-time recovery
 
   @BAK-006 @critical @no-rule-yet @NIST-AC-3 @NIST-SC-7 @SH-S3.8 @CIS-2.1.4
   Scenario Outline: The <role> bucket blocks every kind of public access
-    Given the S3 bucket resources tagged "plumbline:role" = "<role>"
+    Given the S3 bucket resources with role "<role>"
     Then their block public ACLs flag is true
     And their block public policy flag is true
     And their ignore public ACLs flag is true
@@ -62,7 +62,7 @@ Feature: Backups and point-in-time recovery
 
   @BAK-007 @high @no-rule-yet
   Scenario: The Terraform state bucket is versioned, encrypted with a customer-managed key and private (not proven here: state locking)
-    Given the S3 bucket resources tagged "plumbline:role" = "tfstate"
+    Given the S3 bucket resources with role "tfstate"
     Then their versioning is "Enabled"
     And they are encrypted with a customer-managed key
     And their block public policy flag is true

@@ -10,7 +10,7 @@ Feature: Cross-region replication
 
   @REP-001 @high @no-rule-yet @NIST-CP-9 @NIST-CP-6 @SH-S3.7
   Scenario Outline: The <role> bucket replicates its objects (not proven here: the destination's region)
-    Given the S3 bucket resources tagged "plumbline:role" = "<role>"
+    Given the S3 bucket resources with role "<role>" that are not replicas
     Then the status of their replication rules is "Enabled"
 
     Examples:
@@ -21,7 +21,7 @@ Feature: Cross-region replication
 
   @REP-002 @high @no-rule-yet
   Scenario Outline: Replication of the <role> bucket encrypts the replicas with a KMS key
-    Given the S3 bucket resources tagged "plumbline:role" = "<role>"
+    Given the S3 bucket resources with role "<role>" that are not replicas
     Then the replica KMS key of their replication rules is present
 
     Examples:

@@ -46,7 +46,7 @@ Feature: Encryption at rest and in transit
 
   @ENC-009 @high @no-rule-yet @NIST-SC-28 @SH-S3.17
   Scenario Outline: The <role> bucket encrypts by default with SSE-KMS and a customer-managed key
-    Given the S3 bucket resources tagged "plumbline:role" = "<role>"
+    Given the S3 bucket resources with role "<role>"
     Then their SSE algorithm is one of "aws:kms", "aws:kms:dsse"
     And they are encrypted with a customer-managed key
 

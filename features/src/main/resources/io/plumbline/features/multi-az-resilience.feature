@@ -37,7 +37,7 @@ Feature: Multi-AZ resilience
 
   @MAZ-004 @critical @no-rule-yet @NIST-CP-10 @NIST-SC-36 @SH-AutoScaling.2
   Scenario: The critical node groups cover three Availability Zones and keep at least three nodes
-    Given the EKS node group resources labelled "plumbline.io/criticality" = "critical"
+    Given the EKS node group resources that are critical
     Then they span at least 3 availability zones
     And their min size is at least 3
     And their capacity type is "ON_DEMAND"

@@ -9,6 +9,7 @@ import io.plumbline.live.collect.Ec2Collector;
 import io.plumbline.live.collect.Ec2ComputeCollector;
 import io.plumbline.live.collect.EcrCollector;
 import io.plumbline.live.collect.ElastiCacheCollector;
+import io.plumbline.live.collect.FlowLogCollector;
 import io.plumbline.live.collect.EksCollector;
 import io.plumbline.live.collect.Elbv2Collector;
 import io.plumbline.live.collect.IamCollector;
@@ -33,6 +34,6 @@ public final class Collectors {
                 EksCollector::new, RdsCollector::new, ElastiCacheCollector::new, KmsCollector::new, S3Collector::new,
                 SecretsManagerCollector::new, EcrCollector::new,
                 CloudFrontCollector::new, WafV2Collector::regional, WafV2Collector::cloudFront, Route53Collector::new,
-                BackupCollector::new, LogsCollector::new, IamCollector::new, ConfigCollector::new);
+                BackupCollector::new, LogsCollector::new, IamCollector::new, ConfigCollector::new, FlowLogCollector::new);
     }
 }

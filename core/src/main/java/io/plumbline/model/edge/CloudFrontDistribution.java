@@ -10,7 +10,8 @@ public final class CloudFrontDistribution extends Resource {
     public Value<Ref> webAcl = Value.notInInput();
     public Value<List<String>> viewerProtocolPolicies = Value.notInInput();
     public Value<String> minimumProtocolVersion = Value.notInInput();
-    public Value<String> loggingBucket = Value.notInInput();
+    /** Standard logging's bucket, as CloudFront names it ({@code name.s3.amazonaws.com}) or a bucket of the input; null when off. */
+    public Value<Ref> loggingBucket = Value.notInInput();
     public Value<List<String>> originDomains = Value.notInInput();
     public Value<Boolean> enabled = Value.notInInput();
     /** Alternate domain names (CNAMEs) the distribution answers for. */

@@ -13,6 +13,8 @@ public final class LoadBalancer extends Resource {
     public Value<List<Ref>> securityGroups = Value.notInInput();
     public Value<Boolean> deletionProtection = Value.notInInput();
     public Value<Boolean> accessLogsEnabled = Value.notInInput();
+    /** The bucket access logs go to (access_logs.s3.bucket: a name or a bucket of the input); null when not set. */
+    public Value<Ref> accessLogsBucket = Value.notInInput();
     public Value<Boolean> dropInvalidHeaderFields = Value.notInInput();
     /** routing.http.desync_mitigation_mode: {@code monitor}, {@code defensive} or {@code strictest}. */
     public Value<String> desyncMitigationMode = Value.notInInput();

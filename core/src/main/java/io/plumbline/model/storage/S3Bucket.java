@@ -18,7 +18,8 @@ public final class S3Bucket extends Resource {
     public Value<Boolean> restrictPublicBuckets = Value.notInInput();
     public Value<List<ReplicationRule>> replicationRules = Value.notInInput();
     public Value<List<LifecycleRule>> lifecycleRules = Value.notInInput();
-    public Value<String> loggingTarget = Value.notInInput();
+    /** The bucket receiving this bucket's server access logs (a name or a bucket of the input); null when off. */
+    public Value<Ref> loggingTarget = Value.notInInput();
     public Value<String> policy = Value.notInInput();
     public S3Bucket(String address, String sourceType, Provenance location) {
         super(address, sourceType, location);

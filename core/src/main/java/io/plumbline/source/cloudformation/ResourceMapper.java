@@ -89,6 +89,7 @@ final class ResourceMapper {
     private static final Pattern RATE_DAYS = Pattern.compile("rate\\(\\s*(\\d+)\\s+days?\\s*\\)");
 
     private final Conv c;
+    private final DeliveryMapper deliveries;
     private final Value<String> region;
     private final List<Diagnostic> diagnostics;
     private final Map<String, Resource> built = new LinkedHashMap<>();
@@ -104,6 +105,7 @@ final class ResourceMapper {
 
     ResourceMapper(Conv conv, Value<String> region, Map<String, String> types, List<Diagnostic> diagnostics) {
         this.c = conv;
+        this.deliveries = new DeliveryMapper(conv);
         this.region = region;
         this.types = types;
         this.diagnostics = diagnostics;
@@ -143,6 +145,8 @@ final class ResourceMapper {
             case "AWS::Route53::HealthCheck" -> healthCheck(r);
             case "AWS::Logs::LogGroup" -> logGroup(r);
             case "AWS::Backup::BackupPlan" -> backupPlan(r);
+            case "AWS::CloudTrail::Trail", "AWS::EC2::FlowLog", "AWS::WAFv2::LoggingConfiguration",
+                 "AWS::CodePipeline::Pipeline", "AWS::CodeBuild::Project" -> deliveries.map(r);
             default -> new GenericResource(r.id(), r.type(), r.loc());
         };
         common(out, r);
@@ -386,6 +390,8 @@ final class ResourceMapper {
                 Defaults.CFN_ELB_DELETION_PROTECTION, r.loc());
         lb.accessLogsEnabled = c.bool(attribute(attributes, "access_logs.s3.enabled"), Defaults.CFN_ELB_ACCESS_LOGS,
                 r.loc());
+        Ev logsBucket = attribute(attributes, "access_logs.s3.bucket");
+        lb.accessLogsBucket = logsBucket == null ? Value.explicit(null, r.loc()) : c.ref(logsBucket);
         lb.dropInvalidHeaderFields = c.bool(attribute(attributes, "routing.http.drop_invalid_header_fields.enabled"),
                 Defaults.CFN_ELB_DROP_INVALID_HEADERS, r.loc());
         return lb;
@@ -473,6 +479,10 @@ final class ResourceMapper {
         n.maxSize = c.integer(get(scaling, "MaxSize"));
         n.capacityType = c.str(get(p, "CapacityType"), Defaults.EKS_CAPACITY_TYPE, r.loc());
         n.labels = c.stringMap(get(p, "Labels"));
+        Ev taints = get(p, "Taints");
+        n.taints = taints == null ? Value.explicit(List.of(), r.loc()) : c.list(taints, t -> c.str(get(t, "Key"))
+                .map(k -> k + "=" + (text(get(t, "Value")) == null ? "" : text(get(t, "Value"))) + ":"
+                        + (text(get(t, "Effect")) == null ? "" : text(get(t, "Effect")))));
         Ev remote = get(p, "RemoteAccess");
         if (remote == null) {
             n.sshKey = Value.defaulted(Defaults.CFN_EKS_NO_SSH_KEY, r.loc());
@@ -518,6 +528,8 @@ final class ResourceMapper {
         Ev p = r.props();
         nameFrom(t, r, "LaunchTemplateName", false);
         Ev data = get(p, "LaunchTemplateData");
+        Ev market = get(data, "InstanceMarketOptions");
+        t.marketType = market == null ? Value.explicit(null, r.loc()) : c.str(get(market, "MarketType"));
         Ev mappings = get(data, "BlockDeviceMappings");
         if (mappings != null) {
             List<Ev> all = items(mappings);
@@ -819,8 +831,9 @@ final class ResourceMapper {
             b.loggingTarget = Value.defaulted(Defaults.CFN_S3_NO_ACCESS_LOGGING, r.loc());
         } else {
             Ev target = get(logging, "DestinationBucketName");
-            b.loggingTarget = target != null ? c.refText(target)
-                    : Value.defaulted(Default.of(r.id(), Defaults.CFN_S3_LOGGING_TO_ITSELF.description()), c.at(logging));
+            b.loggingTarget = target != null ? c.ref(target)
+                    : Value.defaulted(Default.of(new Ref(r.id()), Defaults.CFN_S3_LOGGING_TO_ITSELF.description()),
+                    c.at(logging));
         }
         b.policy = Value.defaulted(Defaults.CFN_S3_NO_BUCKET_POLICY, r.loc());
         return b;
@@ -922,7 +935,7 @@ final class ResourceMapper {
         }
         Ev logging = get(dc, "Logging");
         d.loggingBucket = logging == null ? Value.defaulted(Defaults.CFN_CLOUDFRONT_NO_LOGGING, r.loc())
-                : c.refText(get(logging, "Bucket"));
+                : c.ref(get(logging, "Bucket"));
         d.originDomains = c.list(get(dc, "Origins"), o -> c.str(get(o, "DomainName")));
         d.enabled = c.bool(get(dc, "Enabled"));
         return d;

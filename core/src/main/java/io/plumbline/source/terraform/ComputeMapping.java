@@ -61,6 +61,7 @@ final class ComputeMapping {
         n.maxSize = sc.integer("max_size");
         n.capacityType = a.str("capacity_type", Defaults.EKS_CAPACITY_TYPE);
         n.labels = a.stringMap("labels");
+        n.taints = taints(a.blocks("taint"));
         Attrs.Blocks ra = a.blocks("remote_access");
         if (none(ra)) {
             n.sshKey = Value.explicit(null, ra.place);
@@ -113,9 +114,28 @@ final class ComputeMapping {
         return g;
     }
 
+    /** Taints as {@code key=value:EFFECT}; unknown when the blocks or one of their parts are. */
+    private static Value<List<String>> taints(Attrs.Blocks blocks) {
+        if (blocks.state == Attrs.Blocks.State.UNKNOWN && !blocks.configUnset) {
+            return Value.unknown("taints are " + Attrs.AFTER_APPLY, blocks.place);
+        }
+        List<String> out = new ArrayList<>();
+        for (Attrs t : blocks.items) {
+            Value<String> key = t.strOrNull("key");
+            Value<String> value = t.strOrNull("value");
+            Value<String> effect = t.strOrNull("effect");
+            for (Value<String> v : List.of(key, value, effect)) {
+                if (v.isUnknown() && !Attrs.absent(v)) return Value.unknown("a taint is " + Attrs.AFTER_APPLY, t.place);
+            }
+            out.add(key.orElse("") + "=" + (value.isPresent() ? value.get() : "") + ":" + effect.orElse(""));
+        }
+        return Value.explicit(List.copyOf(out), blocks.place);
+    }
+
     static Resource launchTemplate(PlanReader p, PlanReader.Res x) {
         LaunchTemplate t = p.common(new LaunchTemplate(x.address, x.type, x.place), x, "name");
         Attrs a = x.attrs;
+        t.marketType = a.first("instance_market_options").strOrNull("market_type");
         Attrs.Blocks bdm = a.blocks("block_device_mappings");
         if (none(bdm)) {
             t.blockDevices = Value.explicit(List.of(), bdm.place);

@@ -63,6 +63,12 @@ final class Mappings {
             case "aws_cloudwatch_log_group" -> ServiceMapping.logGroup(p, x);
             case "aws_backup_plan" -> ServiceMapping.backupPlan(p, x);
             case "aws_backup_selection" -> ServiceMapping.backupSelection(p, x);
+            case "aws_cloudtrail" -> DeliveryMapping.trail(p, x);
+            case "aws_flow_log" -> DeliveryMapping.flowLog(p, x);
+            case "aws_wafv2_web_acl_logging_configuration" -> DeliveryMapping.wafLogging(p, x);
+            case "aws_codepipeline" -> DeliveryMapping.pipeline(p, x);
+            case "aws_codebuild_project" -> DeliveryMapping.buildProject(p, x);
+            case "aws_rds_export_task" -> DeliveryMapping.rdsExport(p, x);
             default -> p.generic(x);
         };
     }

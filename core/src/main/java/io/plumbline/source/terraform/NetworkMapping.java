@@ -444,6 +444,7 @@ final class NetworkMapping {
         lb.deletionProtection = a.bool("enable_deletion_protection", Defaults.ELB_DELETION_PROTECTION);
         lb.dropInvalidHeaderFields = a.bool("drop_invalid_header_fields", Defaults.ELB_DROP_INVALID_HEADER_FIELDS);
         lb.accessLogsEnabled = a.first("access_logs").bool("enabled", Defaults.ELB_ACCESS_LOGS);
+        lb.accessLogsBucket = a.first("access_logs").ref("bucket");
         return lb;
     }
 

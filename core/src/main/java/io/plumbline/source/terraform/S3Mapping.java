@@ -131,7 +131,7 @@ final class S3Mapping {
         boolean dg = declared(a, "logging");
         if (logging.known()) {
             parts.inline(LOGGING, "logging", logging.items.isEmpty() ? Value.explicit(null, logging.place)
-                    : logging.items.get(0).strOrNull("target_bucket"), dg);
+                    : logging.items.get(0).ref("target_bucket"), dg);
         } else if (unknownBlock(logging)) {
             parts.inline(LOGGING, "logging", Value.unknown("inline logging is " + Attrs.AFTER_APPLY, logging.place), true);
         }
@@ -255,7 +255,7 @@ final class S3Mapping {
             case "aws_s3_bucket_lifecycle_configuration" -> parts.split(LIFECYCLE, addr, lifecycleRules(a.blocks("rule"), false));
             case "aws_s3_bucket_replication_configuration" ->
                     parts.split(REPLICATION, addr, replicationRules(a.blocks("rule"), false));
-            case "aws_s3_bucket_logging" -> parts.split(LOGGING, addr, a.strOrNull("target_bucket"));
+            case "aws_s3_bucket_logging" -> parts.split(LOGGING, addr, a.ref("target_bucket"));
             case "aws_s3_bucket_policy" -> parts.split(POLICY, addr, a.strOrNull("policy"));
             default -> {
             }
@@ -284,7 +284,7 @@ final class S3Mapping {
                 absent(creating, Defaults.S3_NO_REPLICATION, "replication", x.place));
         b.lifecycleRules = (Value<List<LifecycleRule>>) merge(p, b, parts, LIFECYCLE,
                 absent(creating, Defaults.S3_NO_LIFECYCLE, "lifecycle", x.place));
-        b.loggingTarget = (Value<String>) merge(p, b, parts, LOGGING,
+        b.loggingTarget = (Value<Ref>) merge(p, b, parts, LOGGING,
                 absent(creating, Defaults.S3_NO_LOGGING, "logging", x.place));
         b.policy = (Value<String>) merge(p, b, parts, POLICY, absent(creating, Defaults.S3_NO_POLICY, "policy", x.place));
     }

@@ -159,7 +159,7 @@ final class ServiceMapping {
         d.minimumProtocolVersion = a.first("viewer_certificate").strOrNull("minimum_protocol_version");
         Attrs.Blocks logging = a.blocks("logging_config");
         d.loggingBucket = logging.items.isEmpty() && (logging.state != Attrs.Blocks.State.UNKNOWN || logging.configUnset)
-                ? Value.explicit(null, logging.place) : a.first("logging_config").strOrNull("bucket");
+                ? Value.explicit(null, logging.place) : a.first("logging_config").ref("bucket");
         Attrs.Blocks origins = a.blocks("origin");
         if (origins.known()) {
             List<Value<String>> domains = new ArrayList<>();

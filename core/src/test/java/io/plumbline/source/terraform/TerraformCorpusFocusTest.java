@@ -155,7 +155,7 @@ class TerraformCorpusFocusTest {
         assertEquals("AES256", b.sseAlgorithm.get());
         assertTrue(b.bucketKeyEnabled.is(true));
         assertEquals("Enabled", b.versioning.get(), "inline versioning[0].enabled = true");
-        assertEquals("arn:aws:s3:::iac-tfsec-dev", b.loggingTarget.get());
+        assertEquals(new io.plumbline.model.Ref("arn:aws:s3:::iac-tfsec-dev"), b.loggingTarget.get());
         assertEquals("tfsec-plan-testing", b.name.get());
         assertTrue(b.aliases().contains("arn:aws:s3:::tfsec-plan-testing"));
         assertTrue(m.diagnostics().isEmpty(), () -> m.diagnostics().toString());

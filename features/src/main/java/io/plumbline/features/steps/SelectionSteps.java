@@ -10,6 +10,11 @@ import io.plumbline.model.ChangeAction;
 import io.plumbline.model.Kind;
 import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
+import io.plumbline.model.compute.AutoScalingGroup;
+import io.plumbline.model.compute.NodeGroup;
+import io.plumbline.model.storage.S3Bucket;
+import io.plumbline.rules.support.BucketRoles;
+import io.plumbline.rules.support.Criticality;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +65,65 @@ public final class SelectionSteps {
         });
     }
 
+    /**
+     * S3 buckets by role, as {@link BucketRoles} decides it: the role tag, the profile's name patterns, else what uses
+     * the bucket (logs, backups, artifacts), else {@code general}. A bucket whose role cannot be known is undecided.
+     */
+    @Given("the {kind} resources with role {string}")
+    public void withRole(Kind kind, String role) {
+        byRole(kind, role, false);
+    }
+
+    /** As {@link #withRole}, leaving out replicas (buckets another bucket replicates into): they are the copies. */
+    @Given("the {kind} resources with role {string} that are not replicas")
+    public void withRoleNotReplicas(Kind kind, String role) {
+        byRole(kind, role, true);
+    }
+
+    private static void byRole(Kind kind, String role, boolean noReplicas) {
+        requireKind(kind, "a role", Kind.S3_BUCKET);
+        World w = World.get();
+        BucketRoles roles = BucketRoles.in(w.subject().model(), w.subject().profile().roles());
+        select(kind, Selection.plural(kind) + " with role \"" + role + "\"" + (noReplicas ? " that are not replicas"
+                : ""), r -> {
+            if (noReplicas && roles.isReplica((S3Bucket) r)) return Membership.OUT;
+            BucketRoles.Role found = roles.of((S3Bucket) r);
+            if (!found.known()) return Membership.open("its role cannot be known: " + found.how());
+            return role.equalsIgnoreCase(found.role()) ? Membership.in(found.how()) : Membership.OUT;
+        });
+    }
+
+    /** Node groups and Auto Scaling groups that {@link Criticality} finds critical. */
+    @Given("the {kind} resources that are critical")
+    public void critical(Kind kind) {
+        byCriticality(kind, true);
+    }
+
+    /** Spot, or marked non-critical by a label or taint. */
+    @Given("the {kind} resources that are non-critical")
+    public void nonCritical(Kind kind) {
+        byCriticality(kind, false);
+    }
+
+    private static void byCriticality(Kind kind, boolean wanted) {
+        requireKind(kind, "a criticality", Kind.NODE_GROUP, Kind.AUTO_SCALING_GROUP);
+        World w = World.get();
+        var model = w.subject().model();
+        var roles = w.subject().profile().roles();
+        select(kind, "the " + (wanted ? "critical " : "non-critical ") + Selection.plural(kind), r -> {
+            Criticality.Verdict v = r instanceof NodeGroup g ? Criticality.of(model, g, roles)
+                    : Criticality.of(model, (AutoScalingGroup) r);
+            if (!v.known()) return Membership.open("its criticality cannot be known: " + v.how());
+            return v.critical() == wanted ? Membership.in(v.how()) : Membership.OUT;
+        });
+    }
+
+    private static void requireKind(Kind kind, String what, Kind... allowed) {
+        for (Kind k : allowed) if (k == kind) return;
+        throw new IllegalArgumentException("only " + java.util.Arrays.toString(allowed) + " have " + what + ", not "
+                + kind);
+    }
+
     /** By address (Terraform address, CloudFormation logical id), name or alias; {@code *} matches any text. */
     @Given("the {kind} resources named {string}")
     public void named(Kind kind, String name) {
@@ -107,6 +171,11 @@ public final class SelectionSteps {
         static final Membership IN = new Membership(1, null);
         static final Membership OUT = new Membership(0, null);
 
+        /** In, saying how that was decided (shown in the step's log). */
+        static Membership in(String how) {
+            return new Membership(1, how);
+        }
+
         static Membership open(String reason) {
             return new Membership(2, reason);
         }
@@ -125,15 +194,21 @@ public final class SelectionSteps {
         World w = World.get();
         List<Resource> members = new ArrayList<>();
         List<Selection.Open> open = new ArrayList<>();
+        Map<Resource, String> how = new java.util.IdentityHashMap<>();
         for (Resource r : w.subject().model().resources()) {
             if (r.kind() != kind || r.change == ChangeAction.DELETE) continue;
             Membership m = test.apply(r);
-            if (m == Membership.IN) members.add(r);
-            else if (m.state() == 2) open.add(new Selection.Open(r, m.reason()));
+            if (m.state() == 1) {
+                members.add(r);
+                if (m.reason() != null) how.put(r, m.reason());
+            } else if (m.state() == 2) open.add(new Selection.Open(r, m.reason()));
         }
         w.select(new Selection(kind, description, members, open));
         StringBuilder log = new StringBuilder(members.size() + " " + description);
-        for (Resource r : members) log.append("\n  ").append(r.address()).append(" at ").append(r.location().display());
+        for (Resource r : members) {
+            log.append("\n  ").append(r.address()).append(" at ").append(r.location().display());
+            if (how.containsKey(r)) log.append(" (").append(how.get(r)).append(')');
+        }
         for (Selection.Open o : open) log.append("\n  undecided ").append(o.resource().address()).append(": ").append(o.reason());
         w.log(log.toString());
     }

@@ -131,7 +131,7 @@ public final class CloudFrontCollector implements Collector {
             // Standard logging off (Enabled=false, Bucket ""): no logging bucket, like an absent logging_config.
             if (logging == null || !Boolean.TRUE.equals(logging.enabled())) return null;
             String bucket = logging.bucket();
-            return bucket == null || bucket.isEmpty() ? null : bucket;
+            return bucket == null || bucket.isEmpty() ? null : new io.plumbline.model.Ref(bucket);
         });
         d.tags = ctx.read(LIST_TAGS_FOR_RESOURCE, p, () -> {
             Map<String, String> tags = new LinkedHashMap<>();

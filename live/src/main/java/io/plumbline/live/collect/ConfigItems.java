@@ -216,7 +216,7 @@ public final class ConfigItems {
         Value<Boolean> logging = bool(item, dc + "logging.enabled");
         Value<String> bucket = str(item, dc + "logging.bucket");
         if (logging.isPresent() && !logging.get()) d.loggingBucket = Value.explicit(null, p);
-        else if (logging.isPresent()) d.loggingBucket = bucket.map(s -> s.isEmpty() ? null : s);
+        else if (logging.isPresent()) d.loggingBucket = bucket.map(s -> s.isEmpty() ? null : new Ref(s));
         d.originDomains = strings(item, dc + "origins", o -> child(o, "domainName"));
         JsonNode origins = item.path(dc + "origins");
         if (!origins.isMissingNode()) {
@@ -353,7 +353,7 @@ public final class ConfigItems {
         if (target.isMissingNode() || target.isNull() || (target.isTextual() && target.asText().isBlank())) {
             r.loggingTarget = Value.explicit(null, p);
         } else if (target.isTextual()) {
-            r.loggingTarget = Value.explicit(target.asText(), p);
+            r.loggingTarget = Value.explicit(new Ref(target.asText()), p);
         } else {
             r.loggingTarget = Value.unknown(SC + "BucketLoggingConfiguration.destinationBucketName is not a name", p);
         }

@@ -107,6 +107,10 @@ public final class Elbv2Collector implements Collector {
                 ? Boolean.valueOf("true".equalsIgnoreCase(m.get(key))) : null);
         r.deletionProtection = flag.apply("deletion_protection.enabled");
         r.accessLogsEnabled = flag.apply("access_logs.s3.enabled");
+        r.accessLogsBucket = attrs.map(m -> {
+            String bucket = m.get("access_logs.s3.bucket");
+            return bucket == null || bucket.isBlank() ? null : new io.plumbline.model.Ref(bucket);
+        });
         r.dropInvalidHeaderFields = flag.apply("routing.http.drop_invalid_header_fields.enabled");
         r.desyncMitigationMode = attrs.map(m -> m.get("routing.http.desync_mitigation_mode"));
     }

@@ -190,7 +190,8 @@ public final class S3Collector implements Collector {
         if (direct.contains(GET_BUCKET_LOGGING)) r.loggingTarget = ctx.read(GET_BUCKET_LOGGING,
                 ctx.at(arn, GET_BUCKET_LOGGING), () -> {
             var logging = s3.getBucketLogging(x -> x.bucket(name)).loggingEnabled();
-            return logging == null ? null : logging.targetBucket();
+            return logging == null || logging.targetBucket() == null ? null
+                    : new io.plumbline.model.Ref(logging.targetBucket());
         });
         if (direct.contains(GET_BUCKET_POLICY)) r.policy = ctx.read(GET_BUCKET_POLICY, ctx.at(arn, GET_BUCKET_POLICY),
                 orAbsent(() -> s3.getBucketPolicy(x -> x.bucket(name)).policy(), "NoSuchBucketPolicy", null));

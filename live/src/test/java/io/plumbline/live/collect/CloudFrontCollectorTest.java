@@ -63,7 +63,7 @@ class CloudFrontCollectorTest {
         assertEquals(List.of("https-only"), d.originProtocolPolicies.get());
         assertEquals(List.of("TLSv1.2"), d.originSslProtocols.get());
         assertTrue(d.enabled.get());
-        assertEquals("edge-logs.s3.amazonaws.com", d.loggingBucket.get());
+        assertEquals(new io.plumbline.model.Ref("edge-logs.s3.amazonaws.com"), d.loggingBucket.get());
         assertEquals(CloudFrontCollector.GET_DISTRIBUTION_CONFIG, d.loggingBucket.provenance().operation());
         assertEquals(Map.of("Name", "front-door"), d.tags.get());
         assertEquals("front-door", d.name.get());

@@ -53,7 +53,7 @@ class ConfigItemsTest {
         assertEquals("TLSv1.2_2021", d.minimumProtocolVersion.get());
         assertEquals("sni-only", d.sslSupportMethod.get());
         assertFalse(d.defaultCertificate.get());
-        assertEquals("edge-logs.s3.amazonaws.com", d.loggingBucket.get());
+        assertEquals(new io.plumbline.model.Ref("edge-logs.s3.amazonaws.com"), d.loggingBucket.get());
         assertEquals(List.of("alb.example.com"), d.originDomains.get());
         assertEquals(List.of("https-only"), d.originProtocolPolicies.get());
         assertEquals(List.of("TLSv1.2"), d.originSslProtocols.get());

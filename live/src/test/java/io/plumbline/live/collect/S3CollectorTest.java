@@ -130,7 +130,7 @@ class S3CollectorTest {
         assertEquals(List.of("GLACIER"), life.transitionStorageClasses().get());
         assertEquals(365, life.expirationDays().get());
         assertEquals(30, life.noncurrentExpirationDays().get());
-        assertEquals("acme-logs", b.loggingTarget.get());
+        assertEquals(new io.plumbline.model.Ref("acme-logs"), b.loggingTarget.get());
         assertTrue(b.policy.get().contains("aws:SecureTransport"), b.policy.get());
 
         Finding f = SeedData.finding(m, "BAK-005", b.address());

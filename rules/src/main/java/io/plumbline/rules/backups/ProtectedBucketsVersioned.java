@@ -11,14 +11,16 @@ import io.plumbline.rules.support.BucketRoles;
 import io.plumbline.rules.support.Fields;
 
 /**
- * BAK-005. Buckets whose role (rule catalog §0.7, see {@link BucketRoles}) is one of the profile's
- * {@code protectedBucketRoles} have versioning {@code Enabled}. {@code Suspended} keeps old versions but is not
- * enabled; {@code Disabled}, {@code Off} and absent (never enabled) are off. Other buckets are not applicable; a
- * bucket whose role cannot be known is UNKNOWN.
+ * BAK-005. Buckets have versioning {@code Enabled}: those whose role (rule catalog §0.7, see {@link BucketRoles}) is
+ * one of the profile's {@code protectedBucketRoles}, and, as a baseline bucket rule (§14), every other bucket the
+ * profile's {@code baselineBucketRoles} cover (by default all, {@code general} included). {@code Suspended} keeps old
+ * versions but is not enabled; {@code Disabled}, {@code Off} and absent (never enabled) are off. A bucket the profile
+ * leaves out is not applicable; a bucket whose role decides whether it is judged but cannot be known is UNKNOWN.
+ * Every finding says how the role was decided.
  */
 @RuleInfo(
         id = "BAK-005",
-        title = "State, log and backup buckets have versioning Enabled",
+        title = "Buckets have versioning Enabled (state, log and backup buckets above all)",
         severity = Severity.HIGH,
         group = "backups",
         rationale = "Versioning is the undo for overwrites and deletes of state files and backups, and a prerequisite "
@@ -28,27 +30,32 @@ import io.plumbline.rules.support.Fields;
         controls = {"SH S3.14", "CIS 2.1.2", "NIST AU-9(2)", "NIST CP-10", "NIST CP-6", "NIST CP-6(1)",
                 "NIST CP-6(2)", "NIST CP-9", "NIST SC-5(2)", "NIST SI-12", "NIST SI-13(5)", "CKV CKV_AWS_21",
                 "AVD AVD-AWS-0090", "NAG NAG-R5 S3BucketVersioningEnabled"},
-        reads = {Kind.S3_BUCKET})
+        reads = {Kind.S3_BUCKET, Kind.LOAD_BALANCER, Kind.CLOUDFRONT_DISTRIBUTION, Kind.WAF_WEB_ACL,
+                Kind.BUCKET_WRITER})
 public final class ProtectedBucketsVersioned implements Rule {
 
     @Override
     public void check(RuleContext ctx) {
         var roles = ctx.profile().roles();
+        BucketRoles inferred = BucketRoles.in(ctx.model(), roles);
         for (S3Bucket b : ctx.model().all(S3Bucket.class)) {
             if (Fields.deleted(b)) continue;
-            BucketRoles.Role role = BucketRoles.of(b, roles);
-            if (!role.known()) {
-                ctx.unknown(b, role.how(), role.evidence());
+            BucketRoles.Role role = inferred.of(b);
+            Boolean baseline = role.baseline(roles);
+            if (!role.protectedBy(roles) && baseline == null) {
+                ctx.unknown(b, "whether this bucket must be versioned depends on its role, which cannot be known: "
+                        + role.how() + "; the profile's baselineBucketRoles are " + roles.baselineBucketRoles(),
+                        role.evidence());
                 continue;
             }
-            if (!role.protectedBy(roles)) {
-                ctx.notApplicable(b, role.role() == null ? "bucket has no protected role (" + role.how() + ")"
-                        : "bucket has no protected role: its role is " + role.role() + " (" + role.how()
-                        + "); protected roles are " + roles.protectedBucketRoles(), role.evidence());
+            if (!role.protectedBy(roles) && !baseline) {
+                ctx.notApplicable(b, "the profile leaves " + role.role() + " buckets out (" + role.how()
+                        + "); protectedBucketRoles are " + roles.protectedBucketRoles() + ", baselineBucketRoles "
+                        + roles.baselineBucketRoles(), role.evidence());
                 continue;
             }
             Evidence e = Evidence.of("versioning", b.versioning, "Enabled");
-            String who = role.role() + " bucket (" + role.how() + ")";
+            String who = role.describe();
             if (b.versioning.isUnknown()) {
                 ctx.unknown(b, "versioning of this " + who + " is unknown: " + b.versioning.note(), e,
                         role.evidence());

@@ -107,14 +107,17 @@ class SupportTest {
                 Map.of("backups", "^acme-backup-"), "x");
         S3Bucket tagged = new S3Bucket("b1", "aws_s3_bucket", at());
         tagged.tags = explicit(Map.of("plumbline:role", "TfState"));
-        assertEquals("tfstate", BucketRoles.of(tagged, p.roles()).role());
-        assertTrue(BucketRoles.of(tagged, p.roles()).protectedBy(p.roles()));
+        Model m = new Model(List.of(tagged), List.of(), List.of());
+        assertEquals("tfstate", BucketRoles.in(m, p.roles()).of(tagged).role());
+        assertTrue(BucketRoles.in(m, p.roles()).of(tagged).protectedBy(p.roles()));
         S3Bucket named = new S3Bucket("b2", "aws_s3_bucket", at());
         named.tags = explicit(Map.of());
         named.name = explicit("acme-backup-eu");
-        assertEquals("backups", BucketRoles.of(named, roles).role());
-        assertEquals(null, BucketRoles.of(named, p.roles()).role(), "the reference profile has no name patterns");
+        Model m2 = new Model(List.of(named), List.of(), List.of());
+        assertEquals("backups", BucketRoles.in(m2, roles).of(named).role());
+        assertEquals("general", BucketRoles.in(m2, p.roles()).of(named).role(),
+                "the reference profile has no name patterns, and nothing uses the bucket");
         var bad = new io.plumbline.profile.Profile.Roles("plumbline:role", List.of("logs"), Map.of("logs", "(("), "x");
-        assertFalse(BucketRoles.of(named, bad).known());
+        assertFalse(BucketRoles.in(m2, bad).of(named).known());
     }
 }
