@@ -20,7 +20,6 @@ import io.plumbline.source.SourceOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -37,12 +36,6 @@ class UntaggedReferenceTest {
     private static final Profile PROFILE = ReferenceArchitecture.profile();
     private static final RuleRegistry REGISTRY = RuleRegistry.discover();
     private static final String PREFIX = "plumbline:";
-
-    /**
-     * Rules whose verdicts need a bucket's role. TODO(issue #12, bucket roles, worktree wt-roles): bucket roles become
-     * inferable from what uses the bucket there; once merged, drop this exclusion so the buckets are compared too.
-     */
-    private static final Set<String> BUCKET_ROLE_RULES = Set.of("BAK-005");
 
     static List<String> inputs() {
         List<String> files = new ArrayList<>(List.of(ReferenceArchitecture.TERRAFORM_PLAN,
@@ -75,7 +68,6 @@ class UntaggedReferenceTest {
     private static Map<String, List<String>> statuses(Model model) {
         Map<String, List<String>> out = new TreeMap<>();
         for (Finding f : Engine.evaluate(model, PROFILE, REGISTRY.all()).findings()) {
-            if (BUCKET_ROLE_RULES.contains(f.ruleId())) continue;
             out.computeIfAbsent(f.ruleId() + " " + f.resource(), k -> new ArrayList<>()).add(f.status().name());
         }
         out.values().forEach(l -> l.sort(null));
