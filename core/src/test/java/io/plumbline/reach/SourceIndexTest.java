@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * shared by a route class ({@link RouteBarrier#deniesForeign}) is each subnet's own.
  *
  * <p>Inputs: the plan of three copies of the reference stack with unknown links (see {@link VerdictPruningTest}), the
- * reference example, every Terraform and CloudFormation input of the corpus, and generated networks of several VPCs
- * with unknown links ({@link GeneratedNetwork#withUnknownLinks}).
+ * reference example and every Terraform and CloudFormation input of the corpus. {@link UnknownLinksPropertyTest} holds
+ * the index to the brute-force evaluator on generated networks of several VPCs with unknown links.
  */
 class SourceIndexTest {
 
