@@ -128,10 +128,10 @@ public final class Paths {
     public Ranked rank(Sources sources, Endpoint to, Traffic traffic) {
         List<Endpoint> open = new ArrayList<>();
         List<Endpoint> maybe = new ArrayList<>();
-        List<Endpoint> asked = new ArrayList<>();
         for (Endpoint s : candidates(sources, Set.of(), to, traffic)) {
             PathResult q = verdict(s, to, traffic);
-            (!q.allowed().isEmpty() ? open : !q.undecided().isEmpty() ? maybe : asked).add(s);
+            if (!q.allowed().isEmpty()) open.add(s);
+            else if (!q.undecided().isEmpty()) maybe.add(s);
         }
         return new Ranked(open, maybe, sources);
     }
@@ -178,8 +178,8 @@ public final class Paths {
     }
 
     /**
-     * A rule's list of sources, fixed while it judges many destinations, indexed so that a judgement costs what the
-     * sources that may reach the destination cost, not the whole list (issue #11).
+     * A rule's list of sources (each endpoint once), fixed while it judges many destinations, indexed so that a
+     * judgement costs what the sources that may reach the destination cost, not the whole list (issue #11).
      */
     public static final class Sources {
         private final List<Endpoint> list;
@@ -190,7 +190,7 @@ public final class Paths {
             this.list = List.copyOf(list);
             for (int i = 0; i < this.list.size(); i++) {
                 Endpoint e = this.list.get(i);
-                index.putIfAbsent(e, i);
+                if (index.putIfAbsent(e, i) != null) throw new IllegalArgumentException("listed twice: " + e);
                 if (e.resource() != null) perResource.merge(e.resource(), 1, Integer::sum);
             }
         }
