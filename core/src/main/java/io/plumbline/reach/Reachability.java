@@ -37,6 +37,8 @@ public final class Reachability {
     private final Tiers tiers;
     private final PathEvaluator evaluator;
     private final RouteBarrier barrier = new RouteBarrier();
+    private SourceIndex sources;
+    private final Map<Endpoint, Integer> position = new java.util.IdentityHashMap<>();
     private final Endpoint internet = new Endpoint(Endpoint.INTERNET, Endpoint.INTERNET, null);
     private final List<Endpoint> endpoints = new ArrayList<>();
     private final Map<Endpoint, List<IpRange>> internetParts = new HashMap<>();
@@ -50,6 +52,7 @@ public final class Reachability {
         this.evaluator = new PathEvaluator(topo);
         endpoints.add(internet);
         endpoints.addAll(placement.endpoints);
+        for (int i = 0; i < endpoints.size(); i++) position.put(endpoints.get(i), i);
     }
 
     /** Places every endpoint of the model in its tier and indexes the network once. */
@@ -157,6 +160,35 @@ public final class Reachability {
                 allowed.isEmpty() && undecided.isEmpty() ? "no layer lets it through" : "see path()");
     }
 
+    /**
+     * The endpoints that may reach {@code to} with some of {@code requested}, in engine order, the internet first:
+     * every endpoint left out gets an empty {@link #verdict} (allowed and undecided both empty) for {@code requested}
+     * and any part of it. Costs what the candidates cost, not what every endpoint would (see {@link SourceIndex}): a
+     * rule that must show every source denied asks only these, and counts the others.
+     */
+    public synchronized List<Endpoint> mayReach(Endpoint to, Traffic requested) {
+        if (to.isInternet()) return endpoints();
+        if (sources == null) sources = new SourceIndex(placement.allInterfaces, barrier);
+        List<Integer> found = new ArrayList<>();
+        found.add(0);
+        for (Interface d : interfaces(to)) {
+            sources.collect(d, requested, s -> {
+                for (Endpoint e : s.owners) {
+                    Integer i = position.get(e);
+                    if (i != null) found.add(i);
+                }
+            });
+        }
+        found.sort(null);
+        List<Endpoint> out = new ArrayList<>();
+        int last = -1;
+        for (int i : found) {
+            if (i != last) out.add(endpoints.get(i));
+            last = i;
+        }
+        return out;
+    }
+
     /** One interface pair's answer, evaluated in full (tests hold the pruning to it). */
     synchronized Outcome pair(Interface s, Interface d, Traffic requested) {
         return evaluator.evaluate(s, null, d, null, requested, false).outcome;
@@ -180,7 +212,7 @@ public final class Reachability {
      * (the same pruning as the tier matrix): when none can, the destination's groups deny the pair whatever the other
      * layers say. Conservative: anything not known (unknown groups, members, blocks) counts as "could".
      */
-    private static boolean admits(Interface d, Interface s, Traffic requested) {
+    static boolean admits(Interface d, Interface s, Traffic requested) {
         if (s == null || d == null) return true;
         if (d.groups.unfiltered || d.groups.unknownMembers != null || s.groups.unknownMembers != null) return true;
         for (SecurityGroupInfo g : d.groups.groups) {

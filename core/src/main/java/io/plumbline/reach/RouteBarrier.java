@@ -29,6 +29,11 @@ final class RouteBarrier {
 
     private final Map<Key, Boolean> memo = new HashMap<>();
 
+    private record ForeignKey(int view, boolean vpcUnknown, IpRange v4, IpRange v6) {
+    }
+
+    private final Map<ForeignKey, Boolean> foreign = new HashMap<>();
+
     /** True when routing certainly lets no traffic from {@code src} reach {@code dst} (the internet: never proven). */
     boolean denies(Interface src, Interface dst) {
         if (src == null || dst == null) return false;
@@ -40,6 +45,17 @@ final class RouteBarrier {
             for (RouteTableInfo t : s.tables) if (t.vpc == d.vpc) vpc = d.vpc;
         }
         return memo.computeIfAbsent(new Key(s.id, vpc, d.cidr, d.ipv6), k -> compute(s, d));
+    }
+
+    /**
+     * {@link #denies} for every source subnet whose {@link ForeignRoutes} view has number {@code view} and none of
+     * whose tables belongs to {@code dst}'s VPC: {@code representative} is one of them. Memoised on the view and
+     * the destination's blocks, so that the copies of a stack share one answer.
+     */
+    boolean deniesForeign(int view, SubnetInfo representative, SubnetInfo dst) {
+        if (representative.tables.isEmpty()) return false;
+        return foreign.computeIfAbsent(new ForeignKey(view, dst.vpc == null, dst.cidr, dst.ipv6),
+                k -> compute(representative, dst));
     }
 
     private static boolean compute(SubnetInfo s, SubnetInfo d) {

@@ -7,7 +7,9 @@
  * {@code SubnetInfo}, {@code SecurityGroupInfo}, {@code NetworkAclInfo}, {@code RouteTableInfo}), {@code Placement}
  * (endpoints, tiers and their abstract interfaces, {@code Interface}, {@code GroupSet}), the layers
  * ({@code SecurityGroupLayer}, {@code NetworkAclLayer}, {@code RouteLookup}), {@code PathEvaluator} (one flow, hop by
- * hop) and {@code TierMatrixBuilder}.
+ * hop) and {@code TierMatrixBuilder}; for large plans, {@code RouteBarrier} and {@code ForeignRoutes} (routing proofs
+ * shared by the copies of a stack) and {@code SourceIndex} (the sources that may reach a destination, so that rules
+ * judging every source pay for the candidates only: {@code Reachability.mayReach}).
  *
  * <p>Decisions where the catalog is silent:
  * <ul>

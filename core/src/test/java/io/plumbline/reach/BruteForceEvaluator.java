@@ -39,7 +39,8 @@ import java.util.TreeSet;
  *   <li>source ENI security groups, egress — any rule of any group matches protocol, port and the destination;</li>
  *   <li>source subnet NACL outbound (skipped within one subnet);</li>
  *   <li>routing: the subnet's explicitly associated table, else the VPC's main table, else the AWS main table (local
- *       route only); longest prefix among the table's routes plus the implicit {@code local} route for the VPC CIDR;
+ *       route only); longest prefix among the table's routes plus the implicit {@code local} route for the VPC CIDR,
+ *       which delivers only to ENIs of the source's own VPC (another VPC may use the same block);
  *       a chosen {@code blackhole} route drops. Internet-bound: to an IGW (the source ENI needs a public IPv4 to be
  *       translated — see {@link #egressViaIgwNeedsPublicIp}), or to a NAT gateway: then from the NAT's subnet (its NACL
  *       inbound from the source when it is another subnet, its route table — which needs the IGW — and its NACL
@@ -239,6 +240,12 @@ final class BruteForceEvaluator {
             if (!r.active()) return "ROUTE: chosen route " + r + " is not active (BAD_STATE_ROUTE)";
             if (!toInternet) {
                 if (r.type() != RouteTarget.LOCAL) return "ROUTE: VPC destination routed to " + r + ", not local";
+                Vpc from = model.resolve(src.subnet(), src.subnet().vpc.get(), Vpc.class).orElse(null);
+                Vpc to = model.resolve(dst.subnet(), dst.subnet().vpc.get(), Vpc.class).orElse(null);
+                if (from != to) {
+                    return "ROUTE: the local route keeps the packet in " + (from == null ? "?" : from.address())
+                            + ", and the destination is in " + (to == null ? "?" : to.address());
+                }
             } else if (r.type() == RouteTarget.INTERNET_GATEWAY) {
                 if (egressViaIgwNeedsPublicIp && !src.publicIp()) {
                     return "ROUTE: internet-bound via the IGW but the source ENI has no public IPv4";

@@ -95,8 +95,50 @@ final class GeneratedNetwork {
 
     /** A network of 2–6 subnets, 2–6 security groups, 2–6 instances and one load balancer, decided by {@code seed}. */
     static GeneratedNetwork generate(long seed) {
-        Random rnd = new Random(seed);
         Builder b = new Builder("seed-" + seed);
+        generateInto(b, new Random(seed));
+        return new GeneratedNetwork(seed, b);
+    }
+
+    /**
+     * {@code copies} networks of {@link #generate} (from seeds {@code seed}, {@code seed + 1000}, ...) in one model,
+     * each in its own VPC with the same block, 10.0.0.0/16, as the copies of a stack in one plan (their addresses
+     * prefixed {@code module.cK.}). With {@code unknownLinks}, the copies but the first get links unknown until
+     * apply, drawn by the seed as the issue #11 benchmark does: every security group's VPC, and at random the load
+     * balancer's subnets, an instance's security groups and the peer of rules naming a group. The same seed and
+     * count give the same network with and without unknown links, resource by resource.
+     */
+    static GeneratedNetwork copies(long seed, int copies, boolean unknownLinks) {
+        Builder b = new Builder("copies-" + seed);
+        Random unknowns = new Random(seed * 31 + 7);
+        for (int c = 0; c < copies; c++) {
+            b.prefix = "module.c" + c + ".";
+            int groups = b.groups.size();
+            int instances = b.instances.size();
+            int lbs = b.loadBalancers.size();
+            generateInto(b, new Random(seed + 1000L * c));
+            if (!unknownLinks || c == 0) continue;
+            for (SecurityGroup g : b.groups.subList(groups, b.groups.size())) {
+                g.vpc = Builder.unknown();
+                for (int i = 0; i < g.rules.size(); i++) {
+                    SgRule r = g.rules.get(i);
+                    if (r.peerKind() == PeerKind.SECURITY_GROUP && unknowns.nextBoolean()) {
+                        g.rules.set(i, new SgRule(r.direction(), r.protocol(), r.fromPort(), r.toPort(), r.peerKind(),
+                                r.peerCidr(), Builder.unknown(), r.description(), r.origin(), r.location()));
+                    }
+                }
+            }
+            for (LoadBalancer lb : b.loadBalancers.subList(lbs, b.loadBalancers.size())) {
+                if (unknowns.nextBoolean()) lb.subnets = Builder.unknown();
+            }
+            for (Instance i : b.instances.subList(instances, b.instances.size())) {
+                if (unknowns.nextInt(3) == 0) i.securityGroups = Builder.unknown();
+            }
+        }
+        return new GeneratedNetwork(seed, b);
+    }
+
+    private static void generateInto(Builder b, Random rnd) {
         Vpc vpc = b.vpc(VPC_CIDR);
         InternetGateway igw = b.igw("main");
 
@@ -259,7 +301,6 @@ final class GeneratedNetwork {
         }
         if (lbGroups.isEmpty() || rnd.nextBoolean()) lbGroups.add(groups.get(rnd.nextInt(nGroups)));
         b.loadBalancer("lb", rnd.nextInt(3) == 0, new ArrayList<>(lbSubnets), lbGroups, listenerPorts);
-        return new GeneratedNetwork(seed, b);
     }
 
     private static void randomEntries(Builder b, NetworkAcl n, Random rnd, List<String> cidrs) {
@@ -505,8 +546,10 @@ final class GeneratedNetwork {
     String dump() {
         StringBuilder sb = new StringBuilder();
         sb.append("network seed ").append(seed).append(" (GeneratedNetwork.generate(").append(seed).append("L))\n");
-        sb.append("  vpc ").append(b.vpc.address()).append(' ').append(b.vpc.cidrBlock.get())
-                .append(", igw ").append(b.igws.isEmpty() ? "-" : b.igws.get(0).address()).append('\n');
+        for (Resource r : b.resources) {
+            if (r instanceof Vpc v) sb.append("  vpc ").append(v.address()).append(' ').append(v.cidrBlock.get()).append('\n');
+        }
+        for (InternetGateway g : b.igws) sb.append("  igw ").append(g.address()).append('\n');
         for (Subnet s : b.subnets) {
             sb.append("  subnet ").append(s.address()).append(' ').append(s.cidrBlock.get()).append(' ')
                     .append(s.availabilityZone.get()).append(" tier=").append(s.tag(TIER_TAG))
@@ -547,20 +590,18 @@ final class GeneratedNetwork {
                 sb.append("    ").append(r.direction() == Direction.INGRESS ? "in  " : "out ").append(r.protocol().get())
                         .append(' ').append(r.fromPort().get()).append('-').append(r.toPort().get()).append(' ')
                         .append(r.peerKind()).append(' ')
-                        .append(r.peerCidr().isPresent() ? r.peerCidr().get() : r.peerGroup().get().target()).append('\n');
+                        .append(r.peerCidr().isPresent() ? r.peerCidr().get() : r.peerGroup().isPresent()
+                                ? r.peerGroup().get().target() : "(unknown)").append('\n');
             }
         }
         for (Instance i : b.instances) {
-            List<String> sgs = new ArrayList<>();
-            for (Ref r : i.securityGroups.get()) sgs.add(r.target());
+            List<String> sgs = names(i.securityGroups);
             sb.append("  instance ").append(i.address()).append(" subnet=").append(i.subnet.get().target())
                     .append(" sgs=").append(sgs).append(" associatePublicIp=").append(i.associatePublicIp.get()).append('\n');
         }
         for (LoadBalancer lb : b.loadBalancers) {
-            List<String> subs = new ArrayList<>();
-            for (Ref r : lb.subnets.get()) subs.add(r.target());
-            List<String> sgs = new ArrayList<>();
-            for (Ref r : lb.securityGroups.get()) sgs.add(r.target());
+            List<String> subs = names(lb.subnets);
+            List<String> sgs = names(lb.securityGroups);
             List<String> ls = new ArrayList<>();
             for (Listener l : lb.listeners) ls.add(l.protocol().get() + ":" + l.port().get());
             sb.append("  load balancer ").append(lb.address()).append(lb.internal.get() ? " internal" : " internet-facing")
@@ -569,12 +610,24 @@ final class GeneratedNetwork {
         return sb.toString();
     }
 
+    private static List<String> names(Value<List<Ref>> refs) {
+        List<String> out = new ArrayList<>();
+        if (!refs.isPresent()) {
+            out.add("(unknown)");
+            return out;
+        }
+        for (Ref r : refs.get()) out.add(r.target());
+        return out;
+    }
+
     // ================================================================== builder
 
     /** Builds model resources the way the Terraform source would (addresses, refs, normalised values). */
     static final class Builder {
         private static final Provenance P = Provenance.NONE;
         private final String name;
+        /** Put before every address (a module path: several copies of a network in one model). */
+        String prefix = "";
         final List<Resource> resources = new ArrayList<>();
         Vpc vpc;
         final List<InternetGateway> igws = new ArrayList<>();
@@ -599,6 +652,11 @@ final class GeneratedNetwork {
             return r;
         }
 
+        /** A value known only after apply, which no configuration reference resolves. */
+        static <T> Value<T> unknown() {
+            return Value.unknown("known only after apply (generated)", P);
+        }
+
         private static <T> Value<T> v(T value) {
             return Value.explicit(value, P);
         }
@@ -608,7 +666,7 @@ final class GeneratedNetwork {
         }
 
         Vpc vpc(String cidr) {
-            vpc = common(new Vpc("aws_vpc.main", "aws_vpc", P), null);
+            vpc = common(new Vpc(prefix + "aws_vpc.main", "aws_vpc", P), null);
             vpc.cidrBlock = v(cidr);
             vpc.ipv6CidrBlocks = v(List.of());
             vpc.isDefault = v(false);
@@ -616,14 +674,14 @@ final class GeneratedNetwork {
         }
 
         InternetGateway igw(String n) {
-            InternetGateway g = common(new InternetGateway("aws_internet_gateway." + n, "aws_internet_gateway", P), null);
+            InternetGateway g = common(new InternetGateway(prefix + "aws_internet_gateway." + n, "aws_internet_gateway", P), null);
             g.vpc = ref(vpc);
             igws.add(g);
             return g;
         }
 
         Subnet subnet(String n, String cidr, int az, boolean mapPublicIp, String tier) {
-            Subnet s = common(new Subnet("aws_subnet." + n, "aws_subnet", P), tier);
+            Subnet s = common(new Subnet(prefix + "aws_subnet." + n, "aws_subnet", P), tier);
             s.vpc = ref(vpc);
             s.availabilityZone = v(AZS[az]);
             s.availabilityZoneId = v(AZ_IDS[az]);
@@ -639,7 +697,7 @@ final class GeneratedNetwork {
         }
 
         RouteTable routeTable(String n) {
-            RouteTable t = common(new RouteTable("aws_route_table." + n, "aws_route_table", P), null);
+            RouteTable t = common(new RouteTable(prefix + "aws_route_table." + n, "aws_route_table", P), null);
             t.vpc = ref(vpc);
             t.main = Value.defaulted(Defaults.TF_ROUTE_TABLE_NOT_MAIN, P);
             tables.add(t);
@@ -662,7 +720,7 @@ final class GeneratedNetwork {
         }
 
         NatGateway nat(String n, Subnet s) {
-            NatGateway g = common(new NatGateway("aws_nat_gateway." + n, "aws_nat_gateway", P), "egress");
+            NatGateway g = common(new NatGateway(prefix + "aws_nat_gateway." + n, "aws_nat_gateway", P), "egress");
             g.subnet = ref(s);
             g.connectivityType = v("public");
             nats.add(g);
@@ -671,7 +729,7 @@ final class GeneratedNetwork {
 
         NetworkAcl nacl(String n, boolean isDefault) {
             String type = isDefault ? "aws_default_network_acl" : "aws_network_acl";
-            NetworkAcl a = common(new NetworkAcl(type + "." + n, type, P), null);
+            NetworkAcl a = common(new NetworkAcl(prefix + type + "." + n, type, P), null);
             a.vpc = ref(vpc);
             a.isDefault = v(isDefault);
             nacls.add(a);
@@ -689,9 +747,9 @@ final class GeneratedNetwork {
         }
 
         SecurityGroup sg(String n, String tier) {
-            SecurityGroup g = common(new SecurityGroup("aws_security_group." + n, "aws_security_group", P), tier);
+            SecurityGroup g = common(new SecurityGroup(prefix + "aws_security_group." + n, "aws_security_group", P), tier);
             g.vpc = ref(vpc);
-            g.groupName = v(name + "-" + n);
+            g.groupName = v(name + "-" + prefix + n);
             g.description = v("generated");
             groups.add(g);
             return g;
@@ -699,7 +757,7 @@ final class GeneratedNetwork {
 
         private String origin(SecurityGroup g) {
             // alternate inline rules and standalone aws_vpc_security_group_*_rule resources
-            return ruleSeq++ % 2 == 0 ? g.address() : "aws_vpc_security_group_rule.r" + ruleSeq;
+            return ruleSeq++ % 2 == 0 ? g.address() : prefix + "aws_vpc_security_group_rule.r" + ruleSeq;
         }
 
         void cidrRule(SecurityGroup g, Direction dir, String proto, int from, int to, String cidr) {
@@ -724,7 +782,7 @@ final class GeneratedNetwork {
 
         /** {@code publicIp} null: not set, the subnet's {@code map_public_ip_on_launch} decides. */
         Instance instance(String n, Subnet s, Boolean publicIp, String tier, List<SecurityGroup> sgs) {
-            Instance i = common(new Instance("aws_instance." + n, "aws_instance", P), tier);
+            Instance i = common(new Instance(prefix + "aws_instance." + n, "aws_instance", P), tier);
             i.subnet = ref(s);
             List<Ref> refs = new ArrayList<>();
             for (SecurityGroup g : sgs) refs.add(new Ref(g.address()));
@@ -737,7 +795,7 @@ final class GeneratedNetwork {
 
         LoadBalancer loadBalancer(String n, boolean internal, List<Subnet> subs, List<SecurityGroup> sgs,
                                   List<Integer> listenerPorts) {
-            LoadBalancer lb = common(new LoadBalancer("aws_lb." + n, "aws_lb", P), "public");
+            LoadBalancer lb = common(new LoadBalancer(prefix + "aws_lb." + n, "aws_lb", P), "public");
             lb.type = v("application");
             lb.internal = v(internal);
             List<Ref> s = new ArrayList<>();
@@ -750,13 +808,13 @@ final class GeneratedNetwork {
             lb.accessLogsEnabled = v(false);
             lb.dropInvalidHeaderFields = v(true);
             for (int port : listenerPorts) {
-                String address = "aws_lb_listener." + n + "_" + port;
+                String address = prefix + "aws_lb_listener." + n + "_" + port;
                 boolean https = port == 443;
                 lb.listeners.add(new Listener(address, v(port), v(https ? "HTTPS" : "HTTP"),
                         v(https ? "ELBSecurityPolicy-TLS13-1-2-2021-06" : null),
                         v(https ? "arn:aws:acm:eu-west-1:123456789012:certificate/generated" : null),
                         v(https ? "forward" : "redirect"), v(https ? null : "HTTPS"),
-                        v(https ? new Ref("aws_lb_target_group." + n) : null), P));
+                        v(https ? new Ref(prefix + "aws_lb_target_group." + n) : null), P));
                 lb.addFolded(address);
             }
             loadBalancers.add(lb);

@@ -15,7 +15,10 @@ import io.plumbline.rules.support.Fields;
 import io.plumbline.rules.support.Paths;
 import io.plumbline.rules.support.Paths.Outcome;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * NET-006, a path rule (rule catalog §11, intent rows 5, 6 and 11's public-subnet clause). The app tier's workloads —
@@ -68,10 +71,25 @@ public final class AppTierOnlyFromLoadBalancer implements Rule {
         Profile profile = ctx.profile();
         List<Endpoint> all = paths.endpoints();
         Endpoint internet = paths.internet();
-        List<Endpoint> publics = new ArrayList<>();
+        List<Endpoint> publicList = new ArrayList<>();
         for (Endpoint e : all) {
-            if (!e.isInternet() && Paths.isTier(e, PUBLIC) && !deleted(e) && Paths.originates(e)) publics.add(e);
+            if (!e.isInternet() && Paths.isTier(e, PUBLIC) && !deleted(e) && Paths.originates(e)) publicList.add(e);
         }
+        Paths.Sources publics = new Paths.Sources(publicList);
+        // the endpoints of the other tiers, each with what it must not send the app tier (check 4; NAT gateways
+        // start no flows)
+        Map<String, Traffic> forbiddenByTier = new HashMap<>();
+        List<Endpoint> otherList = new ArrayList<>();
+        for (Endpoint s : all) {
+            if (s.isInternet() || deleted(s) || Paths.isTier(s, APP) || Paths.isTier(s, PUBLIC)
+                    || !Paths.originates(s)) {
+                continue;
+            }
+            Traffic forbidden = forbiddenByTier.computeIfAbsent(s.tier(),
+                    t -> Traffic.ALL.minus(Paths.intent(profile, t, APP)));
+            if (!forbidden.isEmpty()) otherList.add(s);
+        }
+        Paths.Sources others = new Paths.Sources(otherList);
         Paths.byResource(all).forEach((resource, endpoints) -> {
             if (Fields.deleted(resource) || resource instanceof EksCluster) return;
             if (!Paths.isTier(endpoints.get(0), APP)) return;
@@ -79,13 +97,14 @@ public final class AppTierOnlyFromLoadBalancer implements Rule {
                     + Paths.show(Paths.intent(profile, PUBLIC, APP)) + ", and it does), nothing from the internet or "
                     + "other tiers");
             v.note(Paths.tierEvidence(endpoints.get(0)));
-            for (Endpoint e : endpoints) judge(paths, profile, internet, publics, all, e, v);
+            for (Endpoint e : endpoints) judge(paths, profile, internet, publics, others, forbiddenByTier, e, v);
             ctx.report(resource, v.verdict());
         });
     }
 
-    private static void judge(Paths paths, Profile profile, Endpoint internet, List<Endpoint> publics,
-                              List<Endpoint> all, Endpoint app, Paths.Outcomes v) {
+    private static void judge(Paths paths, Profile profile, Endpoint internet, Paths.Sources publics,
+                              Paths.Sources others, Map<String, Traffic> forbiddenByTier, Endpoint app,
+                              Paths.Outcomes v) {
         // 1. The intent is open: each public -> app flow gets through from some public endpoint.
         for (Profile.Flow f : Paths.flows(profile, PUBLIC, APP)) {
             String what = "the flow " + Paths.describe(f);
@@ -127,22 +146,16 @@ public final class AppTierOnlyFromLoadBalancer implements Rule {
         if (!beyond.isEmpty()) {
             String expected = intent.isEmpty() ? "nothing from the public tier"
                     : "nothing from the public tier beyond " + Paths.show(intent);
-            for (Endpoint p : publics) paths.requireDenied(p, app, beyond, expected, v);
+            paths.requireDeniedFromEach(publics, Set.of(), app, beyond, expected, v);
         }
         // 3. Nothing from the internet.
         v.add(paths.mustBeDenied(internet, app, Traffic.ALL, "nothing from the internet"));
         // 4. Nothing from the other tiers (NAT gateways in the public subnets, the data tier...).
-        for (Endpoint s : all) {
-            if (s.isInternet() || deleted(s) || Paths.isTier(s, APP) || Paths.isTier(s, PUBLIC)
-                    || !Paths.originates(s)) {
-                continue;
-            }
+        paths.requireDeniedFromEach(others, Set.of(), app, Traffic.ALL, s -> forbiddenByTier.get(s.tier()), s -> {
             Traffic allowed = Paths.intent(profile, s.tier(), APP);
-            Traffic forbidden = Traffic.ALL.minus(allowed);
-            if (forbidden.isEmpty()) continue;
-            paths.requireDenied(s, app, forbidden, allowed.isEmpty() ? "nothing from tier " + s.tier()
-                    : "nothing from tier " + s.tier() + " beyond " + Paths.show(allowed), v);
-        }
+            return allowed.isEmpty() ? "nothing from tier " + s.tier()
+                    : "nothing from tier " + s.tier() + " beyond " + Paths.show(allowed);
+        }, v);
     }
 
     private static Outcome tryFlow(Paths paths, Profile.Flow f, Endpoint p, Endpoint app, String what) {

@@ -103,26 +103,60 @@ public final class DataSubnetsHaveNoInternetRoute implements Rule {
             var verdict = unresolved.verdict();
             if (!verdict.evidence().isEmpty()) ctx.report(g, verdict);
         }
-        data.forEach((s, why) -> ctx.report(s, subnet(model, s, why).verdict()));
+        if (data.isEmpty()) return;
+        Tables tables = new Tables(model);
+        data.forEach((s, why) -> ctx.report(s, subnet(model, tables, s, why).verdict()));
     }
 
-    private static Checks subnet(Model model, Subnet s, String why) {
-        Checks v = new Checks("the data subnet's effective route table has no route to the internet");
-        v.note(Evidence.of("data tier", why, "a data subnet", s.location()));
-        List<RouteTable> explicit = new ArrayList<>();
-        List<RouteTable> maybe = new ArrayList<>();
-        for (RouteTable t : model.all(RouteTable.class)) {
-            if (Fields.deleted(t)) continue;
-            for (Value<Ref> a : t.subnets) {
-                if (a.isPresent()) {
-                    if (model.resolve(t, a.get(), Subnet.class).orElse(null) == s && !explicit.contains(t)) {
-                        explicit.add(t);
+    /**
+     * The route tables of the model indexed once by the subnets they name and the VPCs they are main for, so that
+     * judging each data subnet does not scan every table (a plan of many stacks has as many tables as subnets).
+     */
+    private static final class Tables {
+        /** Explicit associations, each subnet's tables in model order. */
+        final Map<Subnet, List<RouteTable>> explicit = new IdentityHashMap<>();
+        /** Tables associated with a subnet that is unknown, in model order. */
+        final List<RouteTable> maybe = new ArrayList<>();
+        /** Main tables with a VPC, by the VPC they resolve to and by the reference's target, with their model order. */
+        final Map<Resource, List<RouteTable>> mainByVpc = new IdentityHashMap<>();
+        final Map<String, List<RouteTable>> mainByTarget = new java.util.HashMap<>();
+        final Map<RouteTable, Integer> order = new IdentityHashMap<>();
+
+        Tables(Model model) {
+            for (RouteTable t : model.all(RouteTable.class)) {
+                if (Fields.deleted(t)) continue;
+                order.put(t, order.size());
+                for (Value<Ref> a : t.subnets) {
+                    if (a.isPresent()) {
+                        Subnet s = model.resolve(t, a.get(), Subnet.class).orElse(null);
+                        if (s == null) continue;
+                        List<RouteTable> l = explicit.computeIfAbsent(s, k -> new ArrayList<>());
+                        if (!l.contains(t)) l.add(t);
+                    } else if (a.isUnknown() && !maybe.contains(t)) {
+                        maybe.add(t);
                     }
-                } else if (a.isUnknown() && !maybe.contains(t)) {
-                    maybe.add(t);
                 }
+                if (!t.main.is(true) || !t.vpc.isPresent()) continue;
+                Resource tv = model.resolve(t, t.vpc.get()).orElse(null);
+                if (tv != null) mainByVpc.computeIfAbsent(tv, k -> new ArrayList<>()).add(t);
+                mainByTarget.computeIfAbsent(t.vpc.get().target(), k -> new ArrayList<>()).add(t);
             }
         }
+
+        /** The main tables of a VPC (resolved, or named by {@code target}), in model order. */
+        List<RouteTable> mains(Resource vpc, String target) {
+            List<RouteTable> out = new ArrayList<>(vpc == null ? List.of() : mainByVpc.getOrDefault(vpc, List.of()));
+            for (RouteTable t : mainByTarget.getOrDefault(target, List.of())) if (!out.contains(t)) out.add(t);
+            out.sort(java.util.Comparator.comparingInt(order::get));
+            return out;
+        }
+    }
+
+    private static Checks subnet(Model model, Tables tables, Subnet s, String why) {
+        Checks v = new Checks("the data subnet's effective route table has no route to the internet");
+        v.note(Evidence.of("data tier", why, "a data subnet", s.location()));
+        List<RouteTable> explicit = tables.explicit.getOrDefault(s, List.of());
+        List<RouteTable> maybe = tables.maybe;
         if (!explicit.isEmpty()) {
             for (RouteTable t : explicit) table(t, "explicitly associated route table " + t.address(), v);
             return v;
@@ -138,23 +172,18 @@ public final class DataSubnetsHaveNoInternetRoute implements Rule {
                         "(unknown subnet)", "known associations", t.location()));
             }
         }
-        mainTable(model, s, v);
+        mainTable(model, tables, s, v);
         return v;
     }
 
-    private static void mainTable(Model model, Subnet s, Checks v) {
+    private static void mainTable(Model model, Tables tables, Subnet s, Checks v) {
         if (!s.vpc.isPresent()) {
             v.unknown("the subnet has no explicit route table association and its VPC is " + s.vpc.display()
                     + ", so its main route table is unknown", Evidence.of("vpc", s.vpc, "a VPC of the input"));
             return;
         }
         Resource vpc = model.resolve(s, s.vpc.get()).orElse(null);
-        List<RouteTable> mains = new ArrayList<>();
-        for (RouteTable t : model.all(RouteTable.class)) {
-            if (Fields.deleted(t) || !t.main.is(true) || !t.vpc.isPresent()) continue;
-            Resource tv = model.resolve(t, t.vpc.get()).orElse(null);
-            if ((vpc != null && tv == vpc) || t.vpc.get().target().equals(s.vpc.get().target())) mains.add(t);
-        }
+        List<RouteTable> mains = tables.mains(vpc, s.vpc.get().target());
         if (!mains.isEmpty()) {
             for (RouteTable t : mains) table(t, "main route table " + t.address() + " (no explicit association)", v);
             return;

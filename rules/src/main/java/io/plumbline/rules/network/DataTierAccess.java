@@ -65,8 +65,11 @@ final class DataTierAccess {
             if (seen.put(s, s) == null) services.put(s, new ArrayList<>());
             services.get(s).add(e);
         }
-        List<Endpoint> apps = all.stream().filter(e -> !e.isInternet() && Paths.isTier(e, APP)
-                && !(e.resource() != null && Fields.deleted(e.resource()))).toList();
+        Paths.Sources apps = new Paths.Sources(all.stream().filter(e -> !e.isInternet() && Paths.isTier(e, APP)
+                && !(e.resource() != null && Fields.deleted(e.resource()))).toList());
+        Paths.Sources outsiders = new Paths.Sources(all.stream().filter(s -> !Paths.isTier(s, APP)
+                && Paths.originates(s) && (s.isInternet() || s.resource() == null || !Fields.deleted(s.resource())))
+                .toList());
         services.forEach((service, endpoints) -> {
             Port port = portOf.apply(service);
             String tier = endpoints.get(0).tier();
@@ -86,26 +89,21 @@ final class DataTierAccess {
             }
             // Without the service's own flow, what the app tier may send it is unknown: only the other tiers are judged.
             boolean intentKnown = !intent.isEmpty();
-            Set seenSelf = new Set(endpoints);
+            // a service's own endpoints are not its clients
+            java.util.Set<Resource> own = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Endpoint e : endpoints) own.add(e.resource());
             Traffic beyond = Traffic.ALL.minus(intent);
             String beyondExpected = "nothing from the app tier beyond " + Paths.show(intent);
             for (Endpoint e : endpoints) {
                 if (intentKnown) intentOpen(paths, apps, e, intent, label, v);
-                for (Endpoint a : apps) {
-                    if (!intentKnown || seenSelf.has(a)) continue;
-                    paths.requireDenied(a, e, beyond, beyondExpected, v);
-                }
-                for (Endpoint s : all) {
-                    if (seenSelf.has(s) || Paths.isTier(s, APP) || !Paths.originates(s)) continue;
-                    if (!s.isInternet() && s.resource() != null && Fields.deleted(s.resource())) continue;
-                    paths.requireDenied(s, e, Traffic.ALL, "nothing from outside the app tier", v);
-                }
+                if (intentKnown) paths.requireDeniedFromEach(apps, own, e, beyond, beyondExpected, v);
+                paths.requireDeniedFromEach(outsiders, own, e, Traffic.ALL, "nothing from outside the app tier", v);
             }
             ctx.report(service, v.verdict());
         });
     }
 
-    private static void intentOpen(Paths paths, List<Endpoint> apps, Endpoint e, Traffic intent, String label,
+    private static void intentOpen(Paths paths, Paths.Sources apps, Endpoint e, Traffic intent, String label,
                                    Paths.Outcomes v) {
         if (intent.isEmpty()) return;
         String what = Paths.show(intent) + " from the app tier to " + label;
@@ -178,21 +176,5 @@ final class DataTierAccess {
         }
         return new Port(null, "the engine of " + service.address() + " is " + engine.display()
                 + ", so its port is unknown", Evidence.of(attribute, engine, "a known engine"));
-    }
-
-    /** Identity set of endpoints and their resources: a service's own endpoints are not its clients. */
-    private static final class Set {
-        private final Map<Object, Boolean> members = new IdentityHashMap<>();
-
-        Set(List<Endpoint> endpoints) {
-            for (Endpoint e : endpoints) {
-                members.put(e, true);
-                if (e.resource() != null) members.put(e.resource(), true);
-            }
-        }
-
-        boolean has(Endpoint e) {
-            return members.containsKey(e) || (e.resource() != null && members.containsKey(e.resource()));
-        }
     }
 }

@@ -24,7 +24,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.function.Function;
 
 /**
  * What the path rules (NET-004, NET-006, NET-007, NET-008) share: the reachability engine of a model (built once per
@@ -111,7 +113,7 @@ public final class Paths {
      * open (a platform of many stacks has one open source per destination among hundreds).
      */
     public List<Endpoint> mostOpenFirst(List<Endpoint> sources, Endpoint to, Traffic traffic) {
-        Ranked r = rank(sources, to, traffic);
+        Ranked r = rank(new Sources(sources), to, traffic);
         List<Endpoint> out = new ArrayList<>(r.open());
         out.addAll(r.maybe());
         out.addAll(r.closed());
@@ -120,27 +122,108 @@ public final class Paths {
 
     /**
      * {@code sources} split by their verdict to {@code to}, each part in the order given: those whose traffic
-     * certainly gets through, those where it may, those where nothing does.
+     * certainly gets through, those where it may, those where nothing does. Only the sources the engine cannot rule
+     * out ({@link Reachability#mayReach}) are asked; the others are closed.
      */
-    public Ranked rank(List<Endpoint> sources, Endpoint to, Traffic traffic) {
+    public Ranked rank(Sources sources, Endpoint to, Traffic traffic) {
         List<Endpoint> open = new ArrayList<>();
         List<Endpoint> maybe = new ArrayList<>();
-        List<Endpoint> closed = new ArrayList<>();
-        for (Endpoint s : sources) {
+        for (Endpoint s : candidates(sources, Set.of(), to, traffic)) {
             PathResult q = verdict(s, to, traffic);
-            (!q.allowed().isEmpty() ? open : !q.undecided().isEmpty() ? maybe : closed).add(s);
+            if (!q.allowed().isEmpty()) open.add(s);
+            else if (!q.undecided().isEmpty()) maybe.add(s);
         }
-        return new Ranked(open, maybe, closed);
+        return new Ranked(open, maybe, sources);
     }
 
-    /** Sources ranked by {@link #rank}: certainly open, maybe open, closed (nothing gets through). */
-    public record Ranked(List<Endpoint> open, List<Endpoint> maybe, List<Endpoint> closed) {
+    /**
+     * Sources ranked by {@link #rank}: certainly open, maybe open, closed (nothing gets through). The closed ones are
+     * listed only when asked: most of a large plan's sources are closed to any one destination.
+     */
+    public static final class Ranked {
+        private final List<Endpoint> open;
+        private final List<Endpoint> maybe;
+        private final Sources sources;
+
+        Ranked(List<Endpoint> open, List<Endpoint> maybe, Sources sources) {
+            this.open = open;
+            this.maybe = maybe;
+            this.sources = sources;
+        }
+
+        public List<Endpoint> open() {
+            return open;
+        }
+
+        public List<Endpoint> maybe() {
+            return maybe;
+        }
+
+        /** The sources neither open nor maybe open, in the order given. */
+        public List<Endpoint> closed() {
+            Set<Endpoint> notClosed = Collections.newSetFromMap(new IdentityHashMap<>());
+            notClosed.addAll(open);
+            notClosed.addAll(maybe);
+            List<Endpoint> out = new ArrayList<>();
+            for (Endpoint e : sources.list()) if (!notClosed.contains(e)) out.add(e);
+            return out;
+        }
+
         /** The open then the maybe-open sources. */
         public List<Endpoint> notClosed() {
             List<Endpoint> out = new ArrayList<>(open);
             out.addAll(maybe);
             return out;
         }
+    }
+
+    /**
+     * A rule's list of sources (each endpoint once), fixed while it judges many destinations, indexed so that a
+     * judgement costs what the sources that may reach the destination cost, not the whole list (issue #11).
+     */
+    public static final class Sources {
+        private final List<Endpoint> list;
+        private final Map<Endpoint, Integer> index = new IdentityHashMap<>();
+        private final Map<Resource, Integer> perResource = new IdentityHashMap<>();
+
+        public Sources(List<Endpoint> list) {
+            this.list = List.copyOf(list);
+            for (int i = 0; i < this.list.size(); i++) {
+                Endpoint e = this.list.get(i);
+                if (index.putIfAbsent(e, i) != null) throw new IllegalArgumentException("listed twice: " + e);
+                if (e.resource() != null) perResource.merge(e.resource(), 1, Integer::sum);
+            }
+        }
+
+        public List<Endpoint> list() {
+            return list;
+        }
+
+        public boolean isEmpty() {
+            return list.isEmpty();
+        }
+
+        /** How many sources belong to none of {@code resources} (a set by identity). */
+        int countOutside(Set<Resource> resources) {
+            int n = list.size();
+            for (Resource r : resources) n -= perResource.getOrDefault(r, 0);
+            return n;
+        }
+    }
+
+    /** The sources of {@code from} outside {@code except} that the engine cannot rule out, in {@code from}'s order. */
+    private List<Endpoint> candidates(Sources from, Set<Resource> except, Endpoint to, Traffic traffic) {
+        List<Endpoint> out = new ArrayList<>();
+        for (Endpoint e : mayReach(to, traffic)) {
+            if (from.index.containsKey(e) && (e.resource() == null || !except.contains(e.resource()))) out.add(e);
+        }
+        out.sort(java.util.Comparator.comparingInt(from.index::get));
+        return out;
+    }
+
+    /** See {@link Reachability#mayReach}. */
+    public synchronized List<Endpoint> mayReach(Endpoint to, Traffic traffic) {
+        return reach.mayReach(to, traffic);
     }
 
     /** One question to the engine; calls are serialised, since rules share one engine across threads. */
@@ -302,6 +385,29 @@ public final class Paths {
             return;
         }
         into.add(mustBeDenied(from, to, forbidden, expected));
+    }
+
+    /**
+     * {@link #requireDenied} from every source of {@code from} whose resource is not in {@code except} (a set by
+     * identity: a service's own endpoints are not its clients), in {@code from}'s order, for {@code forbidden} of that
+     * source: the same outcomes and count as asking each, but only the sources the engine cannot rule out for
+     * {@code atMost} (which holds every source's {@code forbidden}) are asked; the others are counted denied.
+     */
+    public void requireDeniedFromEach(Sources from, Set<Resource> except, Endpoint to, Traffic atMost,
+                                      Function<Endpoint, Traffic> forbidden, Function<Endpoint, String> expected,
+                                      Outcomes into) {
+        int asked = 0;
+        for (Endpoint s : candidates(from, except, to, atMost)) {
+            asked++;
+            requireDenied(s, to, forbidden.apply(s), expected.apply(s), into);
+        }
+        into.deniedWithoutWitness(from.countOutside(except) - asked);
+    }
+
+    /** {@link #requireDeniedFromEach} with one forbidden traffic and one expectation for every source. */
+    public void requireDeniedFromEach(Sources from, Set<Resource> except, Endpoint to, Traffic forbidden,
+                                      String expected, Outcomes into) {
+        requireDeniedFromEach(from, except, to, forbidden, s -> forbidden, s -> expected, into);
     }
 
     /** All of {@code required} must get from {@code from} to {@code to}: an allowed intent with a fixed port set. */
@@ -472,7 +578,13 @@ public final class Paths {
 
         /** A path proven denied without a witness: counted, as a witness-less PASS outcome would be. */
         public Outcomes deniedWithoutWitness() {
-            deniedCount++;
+            return deniedWithoutWitness(1);
+        }
+
+        /** {@code n} paths proven denied without a witness. */
+        public Outcomes deniedWithoutWitness(int n) {
+            if (n < 0) throw new IllegalArgumentException("a negative count of paths: " + n);
+            deniedCount += n;
             return this;
         }
 

@@ -1,0 +1,198 @@
+package io.plumbline.reach;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.plumbline.model.Resource;
+import io.plumbline.profile.Profile;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The property of {@link ReachabilityPropertyTest} on networks of several VPCs whose links are partly unknown until
+ * apply (issue #11): {@link GeneratedNetwork#copies} puts two or three random networks in one model, each in its own
+ * VPC with the same block, and draws unknown links in all but the first (security groups' VPCs, load balancers'
+ * subnets, instances' groups, rules' peer groups).
+ *
+ * <p>For every ordered pair of endpoints (the internet included), tcp and udp on sampled ports and icmp:
+ * <ul>
+ *   <li>the network with every link known: {@link Reachability#path} is exactly the brute force's answer
+ *   ({@link BruteForceEvaluator}, which delivers a local route only inside the source's VPC);</li>
+ *   <li>the same network with links unknown: the engine never contradicts the network it was made from, which is one
+ *   of the networks the unknown values allow: ALLOWED only where the brute force allows, DENIED only where it
+ *   denies ({@link Reachability#verdict}, held to {@code path} by {@link VerdictPruningTest});</li>
+ *   <li>both networks: an endpoint that {@link Reachability#mayReach} leaves out is one the brute force denies (and,
+ *   links unknown, one the engine denies).</li>
+ * </ul>
+ *
+ * <p>One case is not compared: an endpoint whose subnets are unknown is judged as if it lay in another subnet than the
+ * other end (their network ACLs applied), while in the network it was made from both may share a subnet, where no
+ * ACL applies; the engine may then say DENIED where that network allows. A limitation of the engine found by this
+ * test, reported, and left as it is here (issue #11 keeps every verdict as it was); the count is printed.
+ */
+class UnknownLinksPropertyTest {
+    static final int SEEDS = 40;
+    static final int[] FIXED_PORTS = {0, 22, 80, 443, 1024, 5432, 65535};
+    static final int SAMPLED_PORTS = 4;
+
+    static Profile profile;
+
+    @BeforeAll
+    static void loadProfile() throws IOException {
+        profile = ReachabilityPropertyTest.referenceProfile();
+    }
+
+    @Test
+    void copiesInSeveralVpcsWithUnknownLinks() {
+        long[] stats = new long[5]; // cases, allowed, undecided once links are unknown, left out by the index, not compared
+        List<String> failures = new ArrayList<>();
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            int n = 2 + (int) (seed % 2);
+            check(GeneratedNetwork.copies(seed, n, false), GeneratedNetwork.copies(seed, n, true), stats, failures);
+            if (failures.size() > 20) break;
+        }
+        String summary = String.format("%d cases, %d allowed, %d undecided once links are unknown, %d left out by the "
+                + "index, %d not compared (an unknown subnet that is the other end's)", stats[0], stats[1], stats[2],
+                stats[3], stats[4]);
+        assertTrue(failures.isEmpty(), summary + "\n" + String.join("\n", failures));
+        System.out.println("unknown-links property: " + summary);
+        assertTrue(stats[1] > 0 && stats[1] < stats[0], "both verdicts: " + summary);
+        assertTrue(stats[2] > 0, "unknown links must leave something undecided: " + summary);
+        assertTrue(stats[3] > 0, "the index must leave sources out: " + summary);
+    }
+
+    private static void check(GeneratedNetwork known, GeneratedNetwork unknown, long[] stats, List<String> failures) {
+        Reachability rk = Reachability.of(known.model, profile);
+        Reachability ru = Reachability.of(unknown.model, profile);
+        BruteForceEvaluator bf = new BruteForceEvaluator(known.model);
+        Map<String, Endpoint> ek = byAddress(rk);
+        Map<String, Endpoint> eu = byAddress(ru);
+        List<Resource> ends = new ArrayList<>();
+        ends.add(null); // the internet
+        ends.addAll(known.endpoints());
+        Random rnd = new Random(known.seed * 7919L);
+        List<Integer> interesting = new ArrayList<>(known.interestingPorts());
+        Map<String, Set<Endpoint>> mayK = new HashMap<>();
+        Map<String, Set<Endpoint>> mayU = new HashMap<>();
+        for (Resource src : ends) {
+            for (Resource dst : ends) {
+                if (src == dst) continue;
+                Endpoint sk = src == null ? rk.internet() : ek.get(src.address());
+                Endpoint dk = dst == null ? rk.internet() : ek.get(dst.address());
+                Endpoint su = src == null ? ru.internet() : eu.get(src.address());
+                Endpoint du = dst == null ? ru.internet() : eu.get(dst.address());
+                // Known limitation (reported with issue #11, not changed here: verdicts stay as they are): an endpoint whose
+                // subnets are unknown is judged as if it were in another subnet than the other end, so the ACLs are
+                // applied, while in the network it was made from both may share a subnet (no ACL between them).
+                boolean sharedUnknownSubnet = shareSubnet(src, dst) && (subnetsUnknown(unknown, src)
+                        || subnetsUnknown(unknown, dst));
+                String pair = "seed " + known.seed + " (" + (ends.size() - 1) + " endpoints): " + sk.id() + " -> "
+                        + dk.id();
+                for (Traffic.Protocol proto : new Traffic.Protocol[] {Traffic.Protocol.TCP, Traffic.Protocol.UDP,
+                    Traffic.Protocol.ICMP}) {
+                    TreeSet<Integer> ports = new TreeSet<>();
+                    if (proto == Traffic.Protocol.ICMP) {
+                        ports.add(0);
+                    } else {
+                        for (int p : FIXED_PORTS) ports.add(p);
+                        for (int k = 0; k < SAMPLED_PORTS; k++) ports.add(interesting.get(rnd.nextInt(interesting.size())));
+                    }
+                    for (int port : ports) {
+                        stats[0]++;
+                        String what = pair + " " + proto.name().toLowerCase(Locale.ROOT)
+                                + (proto == Traffic.Protocol.ICMP ? "" : " " + port);
+                        BruteForceEvaluator.Verdict expected = bf.evaluate(src, dst,
+                                proto.name().toLowerCase(Locale.ROOT), port, BruteForceEvaluator.INTERNET_REPRESENTATIVES);
+                        if (expected.allowed()) stats[1]++;
+                        Traffic t = Traffic.of(proto, PortSet.of(port));
+                        PathResult.Reach want = switch (expected.outcome()) {
+                            case ALLOWED -> PathResult.Reach.ALLOWED;
+                            case EPHEMERAL_DEPENDENT -> PathResult.Reach.UNKNOWN;
+                            case DENIED -> PathResult.Reach.DENIED;
+                        };
+                        PathResult pk = rk.path(sk, dk, t);
+                        if (pk.reach() != want) {
+                            failures.add(what + ", links known: engine " + pk.reach() + " (" + pk.reason()
+                                    + "), brute force " + expected.outcome() + ": " + expected.why());
+                        }
+                        boolean outK = !may(rk, dk, t, mayK).contains(sk);
+                        if (outK && want != PathResult.Reach.DENIED) {
+                            failures.add(what + ": left out by the index (links known), but the brute force gives "
+                                    + expected.outcome() + ": " + expected.why());
+                        }
+                        PathResult pu = ru.verdict(su, du, t);
+                        if (pu.reach() == PathResult.Reach.UNKNOWN) stats[2]++;
+                        boolean outU = !may(ru, du, t, mayU).contains(su);
+                        if (outK || outU) stats[3]++;
+                        if (outU && pu.reach() != PathResult.Reach.DENIED) {
+                            failures.add(what + ": left out by the index (links unknown), but the engine gives "
+                                    + pu.reach());
+                        }
+                        if (sharedUnknownSubnet) {
+                            stats[4]++;
+                            continue;
+                        }
+                        if (pu.reach() == PathResult.Reach.ALLOWED && want != PathResult.Reach.ALLOWED
+                                || pu.reach() == PathResult.Reach.DENIED && want != PathResult.Reach.DENIED) {
+                            failures.add(what + ", links unknown: engine " + pu.reach() + " (" + ru.path(su, du, t).reason()
+                                    + "), but the network it was made from gives " + expected.outcome() + ": "
+                                    + expected.why());
+                        }
+                        if (outU && want != PathResult.Reach.DENIED) {
+                            failures.add(what + ": left out by the index (links unknown), but the brute force gives "
+                                    + expected.outcome() + ": " + expected.why());
+                        }
+                    }
+                }
+            }
+        }
+        if (failures.size() == 1) failures.add(known.dump() + "\nwith unknown links:\n" + unknown.dump());
+    }
+
+    /** Whether the two (known) resources have an ENI in the same subnet. */
+    private static boolean shareSubnet(Resource a, Resource b) {
+        if (a == null || b == null) return false;
+        Set<String> sa = new java.util.HashSet<>(subnets(a));
+        for (String s : subnets(b)) if (sa.contains(s)) return true;
+        return false;
+    }
+
+    private static List<String> subnets(Resource r) {
+        List<String> out = new ArrayList<>();
+        if (r instanceof io.plumbline.model.network.Instance i) out.add(i.subnet.get().target());
+        if (r instanceof io.plumbline.model.network.LoadBalancer lb) for (var ref : lb.subnets.get()) out.add(ref.target());
+        return out;
+    }
+
+    private static boolean subnetsUnknown(GeneratedNetwork net, Resource known) {
+        if (known == null) return false;
+        for (io.plumbline.model.network.LoadBalancer lb : net.b.loadBalancers) {
+            if (lb.address().equals(known.address())) return !lb.subnets.isPresent();
+        }
+        return false;
+    }
+
+    private static Set<Endpoint> may(Reachability r, Endpoint to, Traffic t, Map<String, Set<Endpoint>> memo) {
+        return memo.computeIfAbsent(to.id() + " " + t, k -> {
+            Set<Endpoint> s = Collections.newSetFromMap(new IdentityHashMap<>());
+            s.addAll(r.mayReach(to, t));
+            return s;
+        });
+    }
+
+    private static Map<String, Endpoint> byAddress(Reachability r) {
+        Map<String, Endpoint> out = new HashMap<>();
+        for (Endpoint e : r.endpoints()) if (!e.isInternet()) out.put(e.resource().address(), e);
+        return out;
+    }
+}
