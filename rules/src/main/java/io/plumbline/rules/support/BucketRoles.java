@@ -108,11 +108,14 @@ public final class BucketRoles {
     private final Profile.Roles roles;
     private final Map<S3Bucket, List<Use>> uses = new IdentityHashMap<>();
     private final List<Open> open = new ArrayList<>();
+    /** Per bucket, how many of the open links are its own replication links (which cannot name it). */
+    private final Map<Resource, Integer> ownOpen = new IdentityHashMap<>();
 
     private BucketRoles(Model model, Profile.Roles roles) {
         this.model = model;
         this.roles = roles;
         index();
+        for (Open o : open) if (o.notItself()) ownOpen.merge(o.user(), 1, Integer::sum);
     }
 
     /** The roles of the buckets of {@code model}: walks every bucket user once. */
@@ -303,10 +306,19 @@ public final class BucketRoles {
             return new Role(null, false, "may be " + u.role() + ": " + u.why(), Evidence.of("used by "
                     + u.user().address(), u.link(), "a use that gives a role"));
         }
-        List<Open> possible = open.stream().filter(o -> !(o.notItself() && o.user() == bucket)).toList();
-        if (!possible.isEmpty()) {
-            Open o = possible.get(0);
-            String more = possible.size() > 1 ? " (and " + (possible.size() - 1) + " more link(s) like it)" : "";
+        // Constant work per bucket (inputs may hold many thousands of buckets): only its own replication links are
+        // left out, and they are counted per bucket once.
+        int own = ownOpen.getOrDefault(bucket, 0);
+        if (open.size() > own) {
+            Open o = null;
+            for (Open x : open) {
+                if (!(x.notItself() && x.user() == bucket)) {
+                    o = x;
+                    break;
+                }
+            }
+            int others = open.size() - own - 1;
+            String more = others > 0 ? " (and " + others + " more link(s) like it)" : "";
             return new Role(null, false, "no use of this bucket found, but " + o.why() + more + ": it may be this "
                     + "bucket", Evidence.of("link of " + o.user().address(), o.link(), "a known bucket"));
         }
