@@ -6,16 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.plumbline.model.Model;
 import io.plumbline.source.Inputs;
 import io.plumbline.source.SourceOptions;
-import io.plumbline.testing.Shared;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +30,8 @@ class SourceIndexTest {
 
     @Test
     void manyStacksWithUnknownLinks() throws Exception {
-        Reachability r = Reachability.of(load(Path.of(VerdictPruningTest.class
-                .getResource("unknown-links-3-stacks.tfplan.json").toURI())), TestNet.PROFILE);
+        Reachability r = Reachability.of(Inputs.load(VerdictPruningTest.fixture(), SourceOptions.DEFAULT),
+                TestNet.PROFILE);
         List<String> failures = new ArrayList<>();
         int[] counts = check(r, "unknown-links-3-stacks", failures);
         assertEquals(List.of(), failures);
@@ -45,26 +42,9 @@ class SourceIndexTest {
     @Test
     void referenceExampleAndCorpus() throws IOException {
         List<String> failures = new ArrayList<>();
-        List<Path> inputs = new ArrayList<>();
-        inputs.add(ReachabilityPropertyTest.root().resolve(
-                "infra-reference/src/main/resources/io/plumbline/reference/terraform/reference.tfplan.json"));
-        for (String kind : List.of("terraform", "cloudformation")) {
-            try (Stream<Path> s = Files.list(Shared.corpus(kind))) {
-                s.filter(p -> p.toString().matches(".*\\.(json|ya?ml|template)")).sorted().forEach(inputs::add);
-            }
+        for (Map.Entry<String, Model> input : VerdictPruningTest.referenceAndCorpus().entrySet()) {
+            check(Reachability.of(input.getValue(), TestNet.PROFILE), input.getKey(), failures);
         }
-        int models = 0;
-        for (Path p : inputs) {
-            Model m;
-            try {
-                m = load(p);
-            } catch (RuntimeException e) {
-                continue; // not an input the sources read: their tests say so
-            }
-            models++;
-            check(Reachability.of(m, TestNet.PROFILE), p.getFileName().toString(), failures);
-        }
-        assertTrue(models > 50, "inputs read: " + models);
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
     }
 
@@ -118,9 +98,5 @@ class SourceIndexTest {
             }
         }
         return new int[] {candidates, pairs};
-    }
-
-    private static Model load(Path p) {
-        return Inputs.load(p, SourceOptions.DEFAULT);
     }
 }

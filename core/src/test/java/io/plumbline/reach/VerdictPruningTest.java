@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class VerdictPruningTest {
 
     @Test
     void manyStacksWithUnknownLinks() throws Exception {
-        Reachability r = Reachability.of(load(fixture()), TestNet.PROFILE);
+        Reachability r = Reachability.of(Inputs.load(fixture(), SourceOptions.DEFAULT), TestNet.PROFILE);
         int[] proofs = check(r, "unknown-links-3-stacks", new ArrayList<>(), true);
         // the copies live in different VPCs: most cross-copy pairs are settled by routing without an evaluation
         assertTrue(proofs[0] > 100, "pairs of interfaces proven denied by routing: " + proofs[0]);
@@ -42,26 +43,9 @@ class VerdictPruningTest {
     @Test
     void referenceExampleAndCorpus() throws IOException {
         List<String> failures = new ArrayList<>();
-        List<Path> inputs = new ArrayList<>();
-        inputs.add(ReachabilityPropertyTest.root().resolve(
-                "infra-reference/src/main/resources/io/plumbline/reference/terraform/reference.tfplan.json"));
-        for (String kind : List.of("terraform", "cloudformation")) {
-            try (Stream<Path> s = Files.list(Shared.corpus(kind))) {
-                s.filter(p -> p.toString().matches(".*\\.(json|ya?ml|template)")).sorted().forEach(inputs::add);
-            }
+        for (Map.Entry<String, Model> input : VerdictPruningTest.referenceAndCorpus().entrySet()) {
+            check(Reachability.of(input.getValue(), TestNet.PROFILE), input.getKey(), failures, false);
         }
-        int models = 0;
-        for (Path p : inputs) {
-            Model m;
-            try {
-                m = load(p);
-            } catch (RuntimeException e) {
-                continue; // not an input the sources read: their tests say so
-            }
-            models++;
-            check(Reachability.of(m, TestNet.PROFILE), p.getFileName().toString(), failures, false);
-        }
-        assertTrue(models > 50, "inputs read: " + models);
         assertTrue(failures.isEmpty(), String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
     }
 
@@ -97,11 +81,29 @@ class VerdictPruningTest {
         return new int[] {proofs};
     }
 
-    private static Model load(Path p) {
-        return Inputs.load(p, SourceOptions.DEFAULT);
+    /** The models of the reference plan and of every corpus input the sources read (more than 50), by file name. */
+    static Map<String, Model> referenceAndCorpus() throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(ReachabilityPropertyTest.root().resolve(
+                "infra-reference/src/main/resources/io/plumbline/reference/terraform/reference.tfplan.json"));
+        for (String kind : List.of("terraform", "cloudformation")) {
+            try (Stream<Path> s = Files.list(Shared.corpus(kind))) {
+                s.filter(p -> p.toString().matches(".*\\.(json|ya?ml|template)")).sorted().forEach(inputs::add);
+            }
+        }
+        Map<String, Model> models = new java.util.LinkedHashMap<>();
+        for (Path p : inputs) {
+            try {
+                models.put(p.getFileName().toString(), Inputs.load(p, SourceOptions.DEFAULT));
+            } catch (RuntimeException e) {
+                // not an input the sources read: their tests say so
+            }
+        }
+        assertTrue(models.size() > 50, "inputs read: " + models.size());
+        return models;
     }
 
-    private static Path fixture() throws URISyntaxException {
+    static Path fixture() throws URISyntaxException {
         return Path.of(VerdictPruningTest.class.getResource("unknown-links-3-stacks.tfplan.json").toURI());
     }
 }
