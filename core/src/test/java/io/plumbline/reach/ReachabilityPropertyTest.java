@@ -218,13 +218,8 @@ class ReachabilityPropertyTest {
                 if (!src.isInternet() && !dst.isInternet() && src.resource() == dst.resource()) continue;
                 for (Traffic.Protocol proto : new Traffic.Protocol[] {Traffic.Protocol.TCP, Traffic.Protocol.UDP,
                     Traffic.Protocol.ICMP}) {
-                    TreeSet<Integer> ports = new TreeSet<>();
-                    if (proto == Traffic.Protocol.ICMP) {
-                        ports.add(0);
-                    } else {
-                        for (int p : FIXED_PORTS) ports.add(p);
-                        for (int k = 0; k < SAMPLED_PORTS; k++) ports.add(interesting.get(rnd.nextInt(interesting.size())));
-                    }
+                    TreeSet<Integer> ports = ReachabilityPropertyTest.ports(proto, FIXED_PORTS, SAMPLED_PORTS,
+                            interesting, rnd);
                     for (int port : ports) {
                         stats.cases++;
                         BruteForceEvaluator.Verdict expected = bf.evaluate(src.resource(), dst.resource(),
@@ -515,5 +510,18 @@ class ReachabilityPropertyTest {
             BruteForceEvaluator bf = new BruteForceEvaluator(a.model);
             for (Resource r : a.endpoints()) assertFalse(bf.enis(r).isEmpty(), r.address());
         }
+    }
+
+    /** The ports to try for one protocol: ICMP has none (0), others the fixed ones and a sample of interesting ones. */
+    static TreeSet<Integer> ports(Traffic.Protocol proto, int[] fixed, int sampled, List<Integer> interesting,
+                                  Random rnd) {
+        TreeSet<Integer> ports = new TreeSet<>();
+        if (proto == Traffic.Protocol.ICMP) {
+            ports.add(0);
+            return ports;
+        }
+        for (int p : fixed) ports.add(p);
+        for (int k = 0; k < sampled; k++) ports.add(interesting.get(rnd.nextInt(interesting.size())));
+        return ports;
     }
 }

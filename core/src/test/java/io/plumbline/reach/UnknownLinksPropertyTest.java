@@ -100,13 +100,8 @@ class UnknownLinksPropertyTest {
                         + dk.id();
                 for (Traffic.Protocol proto : new Traffic.Protocol[] {Traffic.Protocol.TCP, Traffic.Protocol.UDP,
                     Traffic.Protocol.ICMP}) {
-                    TreeSet<Integer> ports = new TreeSet<>();
-                    if (proto == Traffic.Protocol.ICMP) {
-                        ports.add(0);
-                    } else {
-                        for (int p : FIXED_PORTS) ports.add(p);
-                        for (int k = 0; k < SAMPLED_PORTS; k++) ports.add(interesting.get(rnd.nextInt(interesting.size())));
-                    }
+                    TreeSet<Integer> ports = ReachabilityPropertyTest.ports(proto, FIXED_PORTS, SAMPLED_PORTS,
+                            interesting, rnd);
                     for (int port : ports) {
                         stats[0]++;
                         String what = pair + " " + proto.name().toLowerCase(Locale.ROOT)
