@@ -32,7 +32,7 @@ Feature: Cross-region replication
 
   @REP-004 @high @no-rule-yet
   Scenario: The replica buckets live in the secondary region, encrypted with a customer-managed KMS key
-    Given the S3 bucket resources tagged "plumbline:replica-of"
+    Given the S3 bucket resources that are replicas
     Then their region is the secondary region
     And their versioning is "Enabled"
     And they are encrypted with a customer-managed key

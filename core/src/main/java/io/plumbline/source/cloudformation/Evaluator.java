@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * <p>What is resolved: {@code Ref} of parameters (override from {@link SourceOptions#parameters()}, else
  * {@code Default}; {@code NoEcho} marks the value sensitive; {@code AWS::SSM::Parameter::Value<...>} parameters are
  * unknown, their value living in SSM), of pseudo parameters ({@code AWS::Region} from {@link SourceOptions#region()},
- * {@code AWS::Partition} and {@code AWS::URLSuffix} derived from it, {@code AWS::NoValue}; account, stack name and id are
- * unknown) and of resources ({@link ResRef}); {@code Fn::GetAtt} (a {@link ResRef} for identity attributes such as
+ * {@code AWS::Partition} and {@code AWS::URLSuffix} derived from it, {@code AWS::NoValue}; account and stack name from
+ * a parameter override of that name, else unknown; stack id unknown) and of resources ({@link ResRef}); {@code Fn::GetAtt} (a {@link ResRef} for identity attributes such as
  * {@code Arn}, {@code Id}, {@code GroupId}; the property for attributes that only echo one, such as a VPC's
  * {@code CidrBlock} or a subnet's {@code AvailabilityZone}; unknown otherwise); {@code Fn::Sub}, {@code Fn::Join},
  * {@code Fn::Select}, {@code Fn::Split}, {@code Fn::FindInMap} (with {@code DefaultValue}; an unknown key still
@@ -267,14 +267,25 @@ final class Evaluator {
             case "AWS::URLSuffix" -> region != null
                     ? new Lit(region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com", loc)
                     : pseudoUnknown(name, "AWS::URLSuffix depends on the deployment region, which is not declared", loc);
-            case "AWS::AccountId" -> pseudoUnknown(name, "the account id (AWS::AccountId) is known only at deploy time", loc);
-            case "AWS::StackName" -> pseudoUnknown(name, "the stack name (AWS::StackName) is known only at deploy time", loc);
+            case "AWS::AccountId" -> given(name, loc) != null ? given(name, loc)
+                    : pseudoUnknown(name, "the account id (AWS::AccountId) is known only at deploy time", loc);
+            case "AWS::StackName" -> given(name, loc) != null ? given(name, loc)
+                    : pseudoUnknown(name, "the stack name (AWS::StackName) is known only at deploy time", loc);
             case "AWS::StackId" -> pseudoUnknown(name, "the stack id (AWS::StackId) is known only at deploy time", loc);
             case "AWS::NotificationARNs" -> new Unk("the stack's notification ARNs are given at deploy time", loc,
                     false, null, name, null);
             case "AWS::NoValue" -> new NoValue(loc);
             default -> null;
         };
+    }
+
+    /**
+     * The stack name or account id the user gave ({@code --param AWS::StackName=web}): bucket names and ARNs built
+     * from them decide which bucket a replication or log link names (docs/inference.md).
+     */
+    private Lit given(String name, Loc loc) {
+        String v = options.parameters().get(name);
+        return v == null || v.isBlank() ? null : new Lit(v, loc);
     }
 
     private static Unk pseudoUnknown(String name, String reason, Loc loc) {

@@ -251,6 +251,24 @@ class IntrinsicsTest {
                       Description: !Base64 hi
             """;
 
+    /** A user who names the stack ({@code --param AWS::StackName=web}) gets the names built from it. */
+    @Test
+    void stackNameAndAccountFromAParameterOverride() {
+        String t = """
+                Resources:
+                  B:
+                    Type: AWS::S3::Bucket
+                    Properties:
+                      BucketName: !Sub '${AWS::StackName}-logs-${AWS::AccountId}'
+                """;
+        unknown("Fn::Sub: the stack name (AWS::StackName) is known only at deploy time",
+                get(yaml(t), "B", S3Bucket.class).name);
+        explicit("web-logs-123456789012", get(yaml(t, null, Map.of("AWS::StackName", "web",
+                "AWS::AccountId", "123456789012")), "B", S3Bucket.class).name);
+        unknown("Fn::Sub: the account id (AWS::AccountId) is known only at deploy time",
+                get(yaml(t, null, Map.of("AWS::StackName", "web")), "B", S3Bucket.class).name);
+    }
+
     @Test
     void subJoinSelectSplitAndBase64() {
         Model m = yaml(STRINGS);

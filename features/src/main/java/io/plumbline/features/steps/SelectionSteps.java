@@ -93,6 +93,22 @@ public final class SelectionSteps {
         });
     }
 
+    /**
+     * Replicas: the buckets another bucket of the input replicates into (no tag needed). A bucket that an unknown
+     * replication destination may name is undecided.
+     */
+    @Given("the {kind} resources that are replicas")
+    public void replicas(Kind kind) {
+        requireKind(kind, "replicas", Kind.S3_BUCKET);
+        World w = World.get();
+        BucketRoles roles = BucketRoles.in(w.subject().model(), w.subject().profile().roles());
+        select(kind, Selection.plural(kind) + " that are replicas", r -> {
+            if (roles.isReplica((S3Bucket) r)) return Membership.IN;
+            String open = roles.mayBeReplica((S3Bucket) r);
+            return open == null ? Membership.OUT : Membership.open("it may be a replica: " + open);
+        });
+    }
+
     /** Node groups and Auto Scaling groups that {@link Criticality} finds critical. */
     @Given("the {kind} resources that are critical")
     public void critical(Kind kind) {

@@ -235,6 +235,17 @@ public final class BucketRoles {
         return false;
     }
 
+    /**
+     * Why {@code bucket} may be a replica although no known link says so: a replication destination of another
+     * bucket is unknown. Null when every replication link is known (then {@link #isReplica} decides).
+     */
+    public String mayBeReplica(S3Bucket bucket) {
+        for (Open o : open) {
+            if (o.notItself() && o.user() != bucket) return o.why();
+        }
+        return null;
+    }
+
     public Role of(S3Bucket bucket) {
         String tagKey = roles.bucketRoleTag();
         if (bucket.tags.isUnknown() && !Fields.absentFromInput(bucket.tags)) {
