@@ -3,6 +3,9 @@ package io.plumbline.live;
 import io.plumbline.live.collect.AutoScalingCollector;
 import io.plumbline.live.collect.BackupCollector;
 import io.plumbline.live.collect.CloudFrontCollector;
+import io.plumbline.live.collect.CloudTrailCollector;
+import io.plumbline.live.collect.CodeBuildCollector;
+import io.plumbline.live.collect.CodePipelineCollector;
 import io.plumbline.live.collect.Collector;
 import io.plumbline.live.collect.ConfigCollector;
 import io.plumbline.live.collect.Ec2Collector;
@@ -34,6 +37,7 @@ public final class Collectors {
                 EksCollector::new, RdsCollector::new, ElastiCacheCollector::new, KmsCollector::new, S3Collector::new,
                 SecretsManagerCollector::new, EcrCollector::new,
                 CloudFrontCollector::new, WafV2Collector::regional, WafV2Collector::cloudFront, Route53Collector::new,
-                BackupCollector::new, LogsCollector::new, IamCollector::new, ConfigCollector::new, FlowLogCollector::new);
+                BackupCollector::new, LogsCollector::new, IamCollector::new, ConfigCollector::new, FlowLogCollector::new,
+                CloudTrailCollector::new, CodePipelineCollector::new, CodeBuildCollector::new);
     }
 }

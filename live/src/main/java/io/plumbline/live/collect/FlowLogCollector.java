@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * VPC flow logs, kept for the bucket they write into (a flow log to S3 makes its bucket a logs bucket, rule catalog
- * §0.7). Flow logs to CloudWatch Logs or Firehose write into no bucket. CloudTrail trails, CodePipeline and CodeBuild
- * are not collected live (their SDK clients are not part of the audit yet): see docs/inference.md.
+ * §0.7). Flow logs to CloudWatch Logs or Firehose write into no bucket. Trails, pipelines and build projects have their
+ * own collectors (docs/inference.md).
  */
 public final class FlowLogCollector implements Collector {
 
