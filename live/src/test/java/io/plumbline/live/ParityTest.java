@@ -84,6 +84,12 @@ class ParityTest {
      * whose two findings are exceptions) and 26 PASS pairs (with 16 FAIL and 1 NOT_APPLICABLE pairs, no UNKNOWN). A
      * change that turns compared verdicts into UNKNOWN, or drops a resource from both sides, goes below these.
      */
+    /**
+     * The Redis group's tier comes from the caches that carry it; moto returns no SecurityGroups for cache clusters
+     * (see {@link #EXCEPTIONS}), so live nothing carries it and it has no tier, where the template's is data.
+     */
+    static final Set<String> TIER_EXCEPTIONS = Set.of("SECURITY_GROUP|parity-redis");
+
     static final int MIN_RULES_FAILING_ON_BOTH = 15;
     static final int MIN_PASS_PAIRS = 26;
 
@@ -194,7 +200,86 @@ class ParityTest {
         planned.diagnostics().forEach(d -> System.out.println("[parity] template " + d));
         Model live = LiveAudit.collect(moto.options());
         assertTrue(live.gaps().isEmpty(), () -> "the live audit must collect every kind: " + live.gaps());
+        compare(planned, live);
+    }
 
+    /**
+     * Issue #12: the same scenario with every {@code plumbline:*} tag removed on both sides (the template's text, the
+     * live model's tags) still gives the same status per rule and resource, and each paired subnet, security group and
+     * bucket gets the same tier or role, decided the same way, from what the template declares and what the API
+     * returns (route tables and the main flag, DB and cache subnet groups, node groups, instances, load balancers).
+     */
+    @Test
+    void withoutPlumblineTagsBothSidesInferTheSameTiersRolesAndVerdicts() throws IOException {
+        SeedParity.seed(moto);
+        Model planned;
+        try (InputStream in = ParityTest.class.getClassLoader().getResourceAsStream(TEMPLATE)) {
+            String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String untagged = text.replaceAll("(?m)^[ \\t]*- \\{Key: \"plumbline:[^}]*}[ \\t]*\\n", "");
+            assertFalse(untagged.contains("plumbline:"), "every tag of the template is in flow style");
+            planned = Inputs.load(TEMPLATE, untagged.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    new SourceOptions(Map.of(), MotoServer.REGION));
+        }
+        Model live = LiveAudit.collect(moto.options());
+        int removed = 0;
+        for (Resource r : live.resources()) {
+            if (!r.tags.isPresent()) continue;
+            Map<String, String> kept = new TreeMap<>(r.tags.get());
+            if (!kept.keySet().removeIf(k -> k.startsWith("plumbline:"))) continue;
+            removed++;
+            r.tags = Value.explicit(kept, r.tags.provenance());
+        }
+        assertTrue(removed > 5, "the seeded account carried plumbline:* tags: " + removed);
+
+        var profile = ReferenceArchitecture.profile();
+        io.plumbline.reach.Tiers pt = io.plumbline.reach.Tiers.of(planned, profile);
+        io.plumbline.reach.Tiers at = io.plumbline.reach.Tiers.of(live, profile);
+        io.plumbline.rules.support.BucketRoles pr = io.plumbline.rules.support.BucketRoles.in(planned, profile.roles());
+        io.plumbline.rules.support.BucketRoles ar = io.plumbline.rules.support.BucketRoles.in(live, profile.roles());
+        Map<String, Resource> pKeys = byKey(planned, "template");
+        Map<String, Resource> aKeys = byKey(live, "live");
+        List<String> diffs = new ArrayList<>();
+        Map<String, Integer> decided = new TreeMap<>();
+        for (Map.Entry<String, Resource> e : pKeys.entrySet()) {
+            Resource x = e.getValue();
+            Resource y = aKeys.get(e.getKey());
+            if (y == null) continue;
+            String left;
+            String right;
+            if (x instanceof Subnet || x instanceof SecurityGroup) {
+                left = tier(pt.of(x));
+                right = tier(at.of(y));
+            } else if (x instanceof io.plumbline.model.storage.S3Bucket b) {
+                left = role(pr.of(b));
+                right = role(ar.of((io.plumbline.model.storage.S3Bucket) y));
+            } else {
+                continue;
+            }
+            decided.merge(left.split(" ")[0], 1, Integer::sum);
+            if (TIER_EXCEPTIONS.contains(e.getKey())) {
+                assertFalse(left.equals(right), e.getKey() + " no longer differs: remove it from TIER_EXCEPTIONS");
+                continue;
+            }
+            if (!left.equals(right)) diffs.add(e.getKey() + "\n    template: " + left + "\n    live:     " + right);
+        }
+        System.out.println("[parity] untagged tiers and roles: " + decided);
+        assertEquals(List.of(), diffs, "tiers and roles inferred the same way on both sides");
+        assertTrue(decided.keySet().containsAll(List.of("public", "app", "data")), decided::toString);
+        compare(planned, live);
+    }
+
+    /** The tier(s) and the kind of evidence (the "how" without the provider's ids, which differ by side). */
+    private static String tier(io.plumbline.reach.Tiers.Decision d) {
+        if (!d.known()) return "unknown";
+        return (d.tiers().isEmpty() ? "none" : String.join(",", new TreeSet<>(d.tiers()))) + " conflicts="
+                + d.conflicts().size();
+    }
+
+    private static String role(io.plumbline.rules.support.BucketRoles.Role r) {
+        return r.known() ? r.role() : "unknown";
+    }
+
+    static void compare(Model planned, Model live) {
         Side p = side("template", planned, evaluate(planned));
         Side a = side("live", live, evaluate(live));
         Map<String, Resource> pKeys = byKey(planned, "template");
