@@ -52,6 +52,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  *   <li>NET-004: every endpoint of a path (load balancer, node group, Auto Scaling group, EC2 instance, EKS cluster,
  *       DB cluster, DB instance outside a cluster, cache, NAT gateway);</li>
  *   <li>NET-007: every DB cluster and DB instance outside a cluster;</li>
+ *   <li>NET-013: every subnet a DB or cache subnet group names, and the group itself when one of its subnets is not
+ *       in the input (or not known): those subnets' routes cannot be checked;</li>
  *   <li>NET-006: only node groups, Auto Scaling groups and instances (those whose tier is app; which those are
  *       depends on the subnet tiers, which {@code CorpusTiersTest} counts).</li>
  * </ul>
@@ -67,7 +69,7 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 class CorpusApplicabilityTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> RULES = List.of("BAK-001", "BAK-002", "BAK-005", "ENC-001", "ENC-005", "ENC-006",
-            "ENC-011", "MAZ-006", "MAZ-008", "NET-003", "NET-004", "NET-006", "NET-007", "NET-008", "NET-009");
+            "ENC-011", "MAZ-006", "MAZ-008", "NET-003", "NET-004", "NET-006", "NET-007", "NET-008", "NET-009", "NET-013");
 
     /** One resource as the raw file states it: its address, what it is, its engine (null when not a literal). */
     record Raw(String address, String what, String engine, boolean clusterMember, boolean comparable) {
@@ -183,6 +185,7 @@ class CorpusApplicabilityTest {
                 "cache", "nat");
         add(out, raw, "NET-004", r -> endpoints.contains(r.what()) || r.what().equals("dbInstance") && !r.clusterMember());
         add(out, raw, "NET-007", r -> r.what().equals("dbCluster") || r.what().equals("dbInstance") && !r.clusterMember());
+        add(out, raw, "NET-013", r -> r.what().equals("dataSubnet") || r.what().equals("openSubnetGroup"));
         add(out, raw, "NET-006", r -> Set.of("nodeGroup", "asg", "instance").contains(r.what()));
         return out;
     }
@@ -236,6 +239,7 @@ class CorpusApplicabilityTest {
             }
         }
         for (String g : foreign) out.add(new Raw(g, "securityGroup", null, false, true));
+        out.addAll(planDataSubnets(plan));
         for (JsonNode rc : plan.path("resource_changes")) {
             if (!"managed".equals(rc.path("mode").asText("managed"))) continue;
             JsonNode actions = rc.path("change").path("actions");
@@ -249,6 +253,61 @@ class CorpusApplicabilityTest {
             out.add(new Raw(rc.path("address").asText(), what, eng,
                     rc.path("type").asText().equals("aws_rds_cluster_instance"), true));
         }
+        return out;
+    }
+
+    /**
+     * The subnets DB and cache subnet groups name (a literal id of a subnet of the plan, or the configuration's
+     * reference to one: every instance of a bare reference), and the groups that name a subnet the plan does not hold
+     * or cannot be read.
+     */
+    private static List<Raw> planDataSubnets(JsonNode plan) {
+        Map<String, List<String>> subnets = new TreeMap<>(); // resource key -> instances
+        Map<String, String> ids = new TreeMap<>();
+        for (JsonNode rc : plan.path("resource_changes")) {
+            if (!"aws_subnet".equals(rc.path("type").asText()) || !"managed".equals(rc.path("mode").asText("managed"))) {
+                continue;
+            }
+            JsonNode actions = rc.path("change").path("actions");
+            if (actions.size() == 1 && "delete".equals(actions.get(0).asText())) continue;
+            String a = rc.path("address").asText();
+            subnets.computeIfAbsent(a.replaceFirst("\\[[^\\]]*]$", ""), k -> new ArrayList<>()).add(a);
+            if (rc.path("change").path("after").path("id").isTextual()) ids.put(rc.path("change").path("after").path("id").asText(), a);
+        }
+        Set<String> data = new TreeSet<>();
+        Set<String> open = new TreeSet<>();
+        for (JsonNode rc : plan.path("resource_changes")) {
+            String type = rc.path("type").asText();
+            if (!type.equals("aws_db_subnet_group") && !type.equals("aws_elasticache_subnet_group")
+                    || !"managed".equals(rc.path("mode").asText("managed"))) {
+                continue;
+            }
+            JsonNode actions = rc.path("change").path("actions");
+            if (actions.size() == 1 && "delete".equals(actions.get(0).asText())) continue;
+            String address = rc.path("address").asText();
+            JsonNode list = rc.path("change").path("after").path("subnet_ids");
+            if (list.isArray()) {
+                for (JsonNode id : list) {
+                    if (ids.containsKey(id.asText())) data.add(ids.get(id.asText()));
+                    else open.add(address);
+                }
+                continue;
+            }
+            int at = address.lastIndexOf("aws_");
+            String module = address.substring(0, at);
+            boolean any = false;
+            for (String ref : references(plan, address, "subnet_ids")) {
+                List<String> instances = subnets.get(module + ref.replaceFirst("\\.id$", ""));
+                if (ref.startsWith("aws_subnet.") && instances != null) {
+                    data.addAll(instances);
+                    any = true;
+                }
+            }
+            if (!any) open.add(address);
+        }
+        List<Raw> out = new ArrayList<>();
+        data.forEach(a -> out.add(new Raw(a, "dataSubnet", null, false, true)));
+        open.forEach(a -> out.add(new Raw(a, "openSubnetGroup", null, false, true)));
         return out;
     }
 
@@ -317,6 +376,28 @@ class CorpusApplicabilityTest {
             if (name != null) foreign.merge(name, get(t.getValueNode(), "Condition") == null, Boolean::logicalOr);
         }
         foreign.forEach((g, comparable) -> out.add(new Raw(g, "securityGroup", null, false, comparable)));
+        Map<String, Boolean> data = new TreeMap<>(); // subnet -> comparable
+        for (NodeTuple t : resources.getValue()) {
+            String id = scalar(t.getKeyNode());
+            String type = types.get(id);
+            if (!"AWS::RDS::DBSubnetGroup".equals(type) && !"AWS::ElastiCache::SubnetGroup".equals(type)) continue;
+            boolean conditional = get(t.getValueNode(), "Condition") != null;
+            Node list = get(get(t.getValueNode(), "Properties"), "SubnetIds");
+            boolean open = !(list instanceof org.snakeyaml.engine.v2.nodes.SequenceNode);
+            if (list instanceof org.snakeyaml.engine.v2.nodes.SequenceNode q) {
+                for (Node item : q.getValue()) {
+                    String target = refOrGetAtt(item);
+                    if (target != null && "AWS::EC2::Subnet".equals(types.get(target))) {
+                        boolean subnetConditional = get(get(resources, target), "Condition") != null;
+                        data.merge(target, !conditional && !subnetConditional, Boolean::logicalOr);
+                    } else {
+                        open = true;
+                    }
+                }
+            }
+            if (open) out.add(new Raw(id, "openSubnetGroup", null, false, !conditional));
+        }
+        data.forEach((subnet, comparable) -> out.add(new Raw(subnet, "dataSubnet", null, false, comparable)));
         for (NodeTuple t : resources.getValue()) {
             String id = scalar(t.getKeyNode());
             String type = types.get(id);
