@@ -93,7 +93,7 @@ class FeaturesCommandTest {
         Run run = features("--target", template.toString(), "--tags", "@replication");
         assertEquals(0, run.exit(), () -> run.out() + run.err());
         assertTrue(run.out().contains("UNDECIDED  cross-region-replication.feature:"), run.out());
-        assertTrue(run.out().contains("no S3 bucket resources tagged \"plumbline:replica-of\" in this input"), run.out());
+        assertTrue(run.out().contains("no S3 bucket resources that are replicas in this input"), run.out());
         assertTrue(run.out().contains("1 undecided"), run.out());
         Run strict = features("--target", template.toString(), "--tags", "@replication", "--fail-on-unknown");
         assertEquals(1, strict.exit(), () -> strict.out() + strict.err());

@@ -93,18 +93,26 @@ public final class SelectionSteps {
         });
     }
 
+    /** The tag that declares a bucket a replica of another (the reference architecture's convention). */
+    static final String REPLICA_OF_TAG = "plumbline:replica-of";
+
     /**
-     * Replicas: the buckets another bucket of the input replicates into (no tag needed). A bucket that an unknown
-     * replication destination may name is undecided.
+     * Replicas: the buckets another bucket of the input replicates into (no tag needed). Tags override, as everywhere:
+     * a bucket tagged {@value #REPLICA_OF_TAG} is a replica, and one whose role tag names its role is what that says,
+     * not a copy. An untagged bucket that an unknown replication destination may name is undecided.
      */
     @Given("the {kind} resources that are replicas")
     public void replicas(Kind kind) {
         requireKind(kind, "replicas", Kind.S3_BUCKET);
         World w = World.get();
         BucketRoles roles = BucketRoles.in(w.subject().model(), w.subject().profile().roles());
+        String roleTag = w.subject().profile().roles().bucketRoleTag();
         select(kind, Selection.plural(kind) + " that are replicas", r -> {
-            if (roles.isReplica((S3Bucket) r)) return Membership.IN;
-            String open = roles.mayBeReplica((S3Bucket) r);
+            S3Bucket b = (S3Bucket) r;
+            if (b.tag(REPLICA_OF_TAG) != null) return Membership.in("tag " + REPLICA_OF_TAG + " = " + b.tag(REPLICA_OF_TAG));
+            if (roles.isReplica(b)) return Membership.IN;
+            if (roleTag != null && b.tag(roleTag) != null) return Membership.OUT;
+            String open = roles.mayBeReplica(b);
             return open == null ? Membership.OUT : Membership.open("it may be a replica: " + open);
         });
     }
