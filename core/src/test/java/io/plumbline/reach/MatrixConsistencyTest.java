@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The tier matrix is the union of the endpoint paths: whatever shortcuts it takes (candidate sources from the
@@ -49,15 +51,13 @@ class MatrixConsistencyTest {
         }
     }
 
+    /** A hang guard, not a speed goal: the speed is bench/reachability_benchmark.sh's (2 s on 2 idle cores). */
     @Test
-    void theLargeNetworkMatrixIsFast() {
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void theLargeNetworkMatrixIsBuilt() {
         GeneratedNetwork net = GeneratedNetwork.large(42, 2000, 5000, 50000, 3000);
-        long t0 = System.nanoTime();
         Reachability r = Reachability.of(net.model, TestNet.PROFILE);
         TierMatrix m = r.matrix(Traffic.ALL);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(m.tiers().contains("app"));
-        // the target is 2 s on a 2-core machine; a generous bound here, so that a loaded build machine does not fail
-        assertTrue(ms < 20_000, "build and matrix took " + ms + " ms");
     }
 }
