@@ -104,6 +104,7 @@ public final class Zones {
         List<Subnet> onlyIds = new ArrayList<>();
         Set<String> indexed = new LinkedHashSet<>();
         List<Subnet> byIndex = new ArrayList<>();
+        List<String> noRegion = new ArrayList<>();
         for (Subnet s : subnets) {
             if (s.availabilityZone.isPresent()) {
                 names.add(s.availabilityZone.get());
@@ -117,14 +118,18 @@ public final class Zones {
                 indexed.add(indexedZone(s.availabilityZone));
                 evidence.add(Evidence.of("subnet " + s.address() + " availabilityZone", s.availabilityZone, "an AZ"));
             } else if (indexWithoutRegion(s.availabilityZone)) {
-                unknowns.add("the AZ of subnet " + s.address() + " is chosen by index in the region's AZ list ("
-                        + s.availabilityZone.note() + "): whether the indexes are distinct AZs needs the region the "
-                        + "template is deployed to (--region)");
+                noRegion.add(s.address());
                 evidence.add(Evidence.of("subnet " + s.address() + " availabilityZone", s.availabilityZone, "an AZ"));
             } else {
                 unknowns.add("the AZ of subnet " + s.address() + " is unknown (" + Fields.why(s.availabilityZone) + ")");
                 evidence.add(Evidence.of("subnet " + s.address() + " availabilityZone", s.availabilityZone, "an AZ"));
             }
+        }
+        if (!noRegion.isEmpty()) {
+            unknowns.add((noRegion.size() == 1 ? "subnet " + noRegion.get(0) + " picks its AZ" : "subnets "
+                    + String.join(", ", noRegion) + " pick their AZs") + " by index in the region's AZ list "
+                    + "(!Select [i, !GetAZs '']) and the region the template is deployed to is not declared "
+                    + "(--region), so whether the indexes are distinct AZs is unknown");
         }
         if (names.isEmpty() && ids.isEmpty()) return new Spread(indexed, unknowns, evidence);
         for (Subnet s : byIndex) {
