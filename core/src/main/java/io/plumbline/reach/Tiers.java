@@ -187,6 +187,18 @@ public final class Tiers {
     }
 
     /**
+     * Why the network makes a subnet public ("route table rt-1 sends 0.0.0.0/0 to igw-1"), whatever a tier tag says,
+     * or null when its effective route table has no default route to an internet gateway or that cannot be told: a
+     * rule that requires a private subnet must not take a tag for a route.
+     */
+    public String publicByRoute(Subnet s) {
+        SubnetInfo info = topo.indexed(s);
+        if (info == null) return null;
+        Publicness p = publicness(info);
+        return p.match == Match.YES ? p.why : null;
+    }
+
+    /**
      * The data-tier evidence of a subnet whatever its final tier ("member of DB subnet group aurora"), empty when it
      * has none: a rule about the data tier still judges a data subnet that is also public.
      */

@@ -28,7 +28,9 @@ import io.plumbline.rules.support.Zones;
  * whose default subnets are public: FAIL. A group named elsewhere and not in the input: UNKNOWN. Data tier means the
  * subnet's {@link Tiers} decision is data and not public: membership in a DB subnet group is itself data-tier
  * evidence, so without tags this reduces to "no public subnet" (a subnet whose effective route table sends the
- * default route to an internet gateway), while a tier tag naming another tier fails. Non-Aurora Multi-AZ DB clusters
+ * default route to an internet gateway), while a tier tag naming another tier fails. A subnet whose effective route
+ * table sends the default route to an internet gateway fails even when a tier tag says {@code data}: the tag decides
+ * the tier, never whether the subnet is reachable from the internet ({@link Tiers#publicByRoute}). Non-Aurora Multi-AZ DB clusters
  * are judged the same way: RDS places their three instances in the group's AZs too.
  */
 @RuleInfo(
@@ -97,7 +99,7 @@ public final class DbSubnetGroupDataTierAcrossAzs implements Rule {
                         + "profile requires " + required, span);
             }
             SubnetTiers.check(ctx.model(), tiers, group, group.subnets, "a private data subnet",
-                    d -> d.is(Tiers.DATA) && !d.is(Tiers.PUBLIC), v);
+                    d -> d.is(Tiers.DATA) && !d.is(Tiers.PUBLIC), true, v);
             v.note(e);
             spread.evidence().forEach(v::note);
             ctx.report(c, v.verdict());

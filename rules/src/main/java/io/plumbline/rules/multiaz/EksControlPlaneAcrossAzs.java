@@ -23,7 +23,8 @@ import io.plumbline.rules.support.Zones;
  * least two AZs, so "≥ 2" never fails on a cluster that exists; as the catalog's trap says, the useful checks are the
  * profile's zone count (3 in the reference, a profile may lower it) and "all private". Private means not public as
  * {@link Tiers} reads the network (no default route to an internet gateway, unless a tier tag says otherwise); the
- * subnets are normally the app tier, since the control plane's placement is app-tier evidence. A subnet whose tier
+ * subnets are normally the app tier, since the control plane's placement is app-tier evidence. A tier tag never makes a
+ * subnet routed to an internet gateway private ({@link Tiers#publicByRoute}). A subnet whose tier
  * or AZ cannot be told makes the verdict UNKNOWN with the reason, unless the rest already fails.
  */
 @RuleInfo(
@@ -66,7 +67,7 @@ public final class EksControlPlaneAcrossAzs implements Rule {
                         + "when an AZ is lost", span);
             }
             SubnetTiers.check(ctx.model(), tiers, c, c.subnets, "private (not public)",
-                    d -> !d.is(Tiers.PUBLIC), v);
+                    d -> !d.is(Tiers.PUBLIC), true, v);
             spread.evidence().forEach(v::note);
             ctx.report(c, v.verdict());
         }

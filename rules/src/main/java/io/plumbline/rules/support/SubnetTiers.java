@@ -29,13 +29,27 @@ public final class SubnetTiers {
      */
     public static void check(Model model, Tiers tiers, Resource from, Value<List<Ref>> subnets, String wanted,
                              Predicate<Tiers.Decision> accepts, Checks v) {
+        check(model, tiers, from, subnets, wanted, accepts, false, v);
+    }
+
+    /**
+     * As {@link #check(Model, Tiers, Resource, Value, String, Predicate, Checks)}; with {@code mustBePrivate}, a
+     * subnet whose effective route table sends the default route to an internet gateway also fails when a tier tag
+     * names another tier: the tag decides the tier, never whether the subnet is reachable from the internet.
+     */
+    public static void check(Model model, Tiers tiers, Resource from, Value<List<Ref>> subnets, String wanted,
+                             Predicate<Tiers.Decision> accepts, boolean mustBePrivate, Checks v) {
         if (!subnets.isPresent()) return;
         for (Ref ref : subnets.get()) {
             Subnet s = model.resolve(from, ref, Subnet.class).orElse(null);
             if (s == null) continue;
             Tiers.Decision d = tiers.subnet(s);
             Evidence e = Evidence.of("subnet " + s.address() + " tier", d.explain(), wanted, s.location());
-            if (!d.known()) {
+            String route = mustBePrivate && d.tagged() ? tiers.publicByRoute(s) : null;
+            if (route != null) {
+                v.fail("subnet " + s.address() + " is public: " + route + " (its tier tag says " + d.how() + ")",
+                        e);
+            } else if (!d.known()) {
                 v.unknown("the tier of subnet " + s.address() + " is unknown: " + d.unknown(), e);
             } else if (accepts.test(d)) {
                 v.note(e);

@@ -8,6 +8,10 @@ import io.plumbline.model.Defaults;
 import io.plumbline.model.Resource;
 import io.plumbline.model.data.DbCluster;
 import io.plumbline.model.data.DbSubnetGroup;
+import io.plumbline.model.Value;
+import io.plumbline.model.network.InternetGateway;
+import io.plumbline.model.network.Route;
+import io.plumbline.model.network.RouteTable;
 import io.plumbline.rule.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +55,19 @@ class DbSubnetGroupDataTierAcrossAzsTest {
         expect(runWith(cluster("two", "two")), "aws_rds_cluster.two", Status.FAIL, "spans only 2 AZs");
         expect(runWith(cluster("exposed", "aws_db_subnet_group.exposed")), "aws_rds_cluster.exposed", Status.FAIL,
                 "aws_subnet.pub_c is not a private data subnet");
+    }
+
+    @Test
+    void aDataTagDoesNotMakeASubnetRoutedToTheInternetPrivate() {
+        InternetGateway igw = new InternetGateway("aws_internet_gateway.main", "aws_internet_gateway", at());
+        igw.vpc = ref("aws_vpc.main");
+        RouteTable rt = new RouteTable("aws_route_table.open", "aws_route_table", at());
+        rt.vpc = ref("aws_vpc.main");
+        rt.routes.add(new Route(explicit("0.0.0.0/0"), Value.notInInput(), Value.notInInput(),
+                Route.RouteTarget.INTERNET_GATEWAY, ref("aws_internet_gateway.main"), Value.notInInput(), at()));
+        rt.subnets.add(ref("aws_subnet.data_c"));
+        expect(runWith(igw, rt, cluster("ok", "aws_db_subnet_group.good")), "aws_rds_cluster.ok", Status.FAIL,
+                "aws_subnet.data_c is public", "sends 0.0.0.0/0 to");
     }
 
     @Test
