@@ -97,7 +97,7 @@ def build(variant=None):
             if tier == "App":
                 R("AppDefaultRoute%s" % L, "AWS::EC2::Route", {
                     "RouteTableId": Ref("AppRouteTable%s" % L), "DestinationCidrBlock": "0.0.0.0/0",
-                    "NatGatewayId": Ref("NatGateway%s" % L)})
+                    "NatGatewayId": Ref("NatGateway%s" % ("A" if v == "MAZ-002-shared-nat" else L))})
             if tier == "Data" and L == "A" and v == "NET-013-data-route-to-nat":
                 R("DataDefaultRouteA", "AWS::EC2::Route", {
                     "RouteTableId": Ref("DataRouteTableA"), "DestinationCidrBlock": "0.0.0.0/0",

@@ -70,6 +70,12 @@ VARIANTS = [
      None, [("MAZ-001", "LegacyVPC", "UNKNOWN")],
      "The legacy VPC's three public subnets pick their AZ with !Select [i, !GetAZs '']: without the region the "
      "template is deployed to (check --region), whether the indexes are three AZs is unknown"),
+    ("MAZ-002-shared-nat",
+     [("MAZ-002", "module.vpc.aws_subnet.app[1]", "FAIL"), ("MAZ-002", "module.vpc.aws_subnet.app[2]", "FAIL")],
+     [("MAZ-002", "AppSubnetB", "FAIL"), ("MAZ-002", "AppSubnetC", "FAIL")],
+     "Every app route table sends 0.0.0.0/0 to the NAT gateway of eu-west-1a (TF module.vpc.aws_route.app_nat, CFN "
+     "AppDefaultRouteB/C): the app subnets of eu-west-1b and eu-west-1c lose egress with eu-west-1a; the other two "
+     "NAT gateways stay, unused"),
     ("MAZ-003-cluster-two-azs",
      [("MAZ-003", "aws_eks_cluster.main", "FAIL")], [("MAZ-003", "EksCluster", "FAIL")],
      "The EKS control plane gets the app subnets of two AZs only (TF vpc_config.subnet_ids = module.vpc."

@@ -206,7 +206,9 @@ def build(plan, variant=None, prefix=()):
     R("aws_route", "app_nat", {
         "route_table_id": X(UNK, "aws_route_table.app", "count.index"),
         "destination_cidr_block": "0.0.0.0/0",
-        "nat_gateway_id": X(UNK, "aws_nat_gateway.this", "count.index"),
+        # the shared-NAT variant sends every app AZ through the first AZ's NAT gateway
+        "nat_gateway_id": (ref("aws_nat_gateway.this[0].id") if v == "MAZ-002-shared-nat"
+                           else X(UNK, "aws_nat_gateway.this", "count.index")),
     }, module=vpc, count=3, count_expr=X(3, "var.azs"))
     if v == "NET-013-data-route-to-nat":
         R("aws_route", "data_nat", {

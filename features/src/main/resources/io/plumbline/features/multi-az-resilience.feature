@@ -17,10 +17,11 @@ Feature: Multi-AZ resilience
     Given the VPC resources
     Then rule MAZ-001 passes
 
-  @MAZ-002 @high @no-rule-yet
-  Scenario: There is a NAT gateway in each of three Availability Zones (not proven here: that each private route table uses the NAT gateway of its own zone)
+  @MAZ-002 @high
+  Scenario: Each private subnet egresses through the NAT gateway of its own Availability Zone
     Given the NAT gateway resources
-    Then they span at least 3 availability zones
+    Then rule MAZ-002 passes
+    And they span at least 3 availability zones
     And their subnet is in the public tier
 
   @MAZ-003 @high
