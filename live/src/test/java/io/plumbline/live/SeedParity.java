@@ -103,6 +103,18 @@ final class SeedParity {
                 ec2.associateRouteTable(b -> b.routeTableId(rt).subnetId(subnets.get(s)));
             }
 
+            // violation: app subnets a and b share the NAT gateway of eu-west-1a
+            String eip = ec2.allocateAddress(b -> b.domain("vpc")).allocationId();
+            String nat = ec2.createNatGateway(b -> b.subnetId(subnets.get("parity-public-a")).allocationId(eip)
+                    .tagSpecifications(tags(ResourceType.NATGATEWAY, "parity-nat-a", null))).natGateway()
+                    .natGatewayId();
+            String appRt = ec2.createRouteTable(b -> b.vpcId(vpc).tagSpecifications(
+                    tags(ResourceType.ROUTE_TABLE, "parity-app-rt", null))).routeTable().routeTableId();
+            ec2.createRoute(b -> b.routeTableId(appRt).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
+            for (String s : List.of("parity-app-a", "parity-app-b")) {
+                ec2.associateRouteTable(b -> b.routeTableId(appRt).subnetId(subnets.get(s)));
+            }
+
             String alb = group(ec2, vpc, "parity-alb", "public", "HTTPS and HTTP from the internet");
             String app = group(ec2, vpc, "parity-app", "app", "app nodes");
             String db = group(ec2, vpc, "parity-db", "data", "Aurora from the app tier");
