@@ -4,7 +4,7 @@
 
 import json
 
-from cfnyaml import Equals, FindInMap, GetAtt, If, Ref, Sub
+from cfnyaml import Equals, FindInMap, GetAtt, GetAZs, If, Ref, Select, Sub
 from tfstack import ACCOUNT, AZS, CERT_ARN, CF_CERT_ARN, NAME, SECONDARY
 
 EDGE_WEB_ACL_ARN = ("arn:aws:wafv2:us-east-1:%s:global/webacl/%s-edge/3f2e1d0c-b9a8-4765-8432-10fedcba9876"
@@ -97,13 +97,38 @@ def build(variant=None):
             if tier == "App":
                 R("AppDefaultRoute%s" % L, "AWS::EC2::Route", {
                     "RouteTableId": Ref("AppRouteTable%s" % L), "DestinationCidrBlock": "0.0.0.0/0",
-                    "NatGatewayId": Ref("NatGateway%s" % L)})
+                    "NatGatewayId": Ref("NatGateway%s" % ("A" if v == "MAZ-002-shared-nat" else L))})
             if tier == "Data" and L == "A" and v == "NET-013-data-route-to-nat":
                 R("DataDefaultRouteA", "AWS::EC2::Route", {
                     "RouteTableId": Ref("DataRouteTableA"), "DestinationCidrBlock": "0.0.0.0/0",
                     "NatGatewayId": Ref("NatGatewayA")})
             R("%sSubnet%sRouteTableAssociation" % (tier, L), "AWS::EC2::SubnetRouteTableAssociation", {
                 "SubnetId": Ref("%sSubnet%s" % (tier, L)), "RouteTableId": Ref("%sRouteTable%s" % (tier, L))})
+
+    if v in ("MAZ-001-legacy-vpc-two-azs", "MAZ-001-azs-by-index"):
+        # A second, legacy VPC with only a public tier: in two AZs, or in three AZs picked by index.
+        R("LegacyVPC", "AWS::EC2::VPC", {
+            "CidrBlock": "10.41.0.0/16", "EnableDnsSupport": True, "EnableDnsHostnames": True,
+            "Tags": tags(Sub("${AWS::StackName}-legacy-vpc"))})
+        R("LegacyInternetGateway", "AWS::EC2::InternetGateway", {"Tags": tags(Sub("${AWS::StackName}-legacy-igw"))})
+        R("LegacyVPCGatewayAttachment", "AWS::EC2::VPCGatewayAttachment", {
+            "VpcId": Ref("LegacyVPC"), "InternetGatewayId": Ref("LegacyInternetGateway")})
+        R("LegacyPublicRouteTable", "AWS::EC2::RouteTable", {
+            "VpcId": Ref("LegacyVPC"), "Tags": tags(Sub("${AWS::StackName}-legacy-public"))})
+        R("LegacyPublicDefaultRoute", "AWS::EC2::Route", {
+            "RouteTableId": Ref("LegacyPublicRouteTable"), "DestinationCidrBlock": "0.0.0.0/0",
+            "GatewayId": Ref("LegacyInternetGateway")}, DependsOn="LegacyVPCGatewayAttachment")
+        by_index = v == "MAZ-001-azs-by-index"
+        for i, L in enumerate(LETTERS if by_index else LETTERS[:2]):
+            R("LegacyPublicSubnet%s" % L, "AWS::EC2::Subnet", {
+                "VpcId": Ref("LegacyVPC"),
+                "CidrBlock": "10.41.%d.0/24" % i,
+                "AvailabilityZone": Select(i, GetAZs("")) if by_index else AZS[i],
+                "MapPublicIpOnLaunch": False,
+                "Tags": tags(Sub("${AWS::StackName}-legacy-public-%s" % L.lower())),
+            })
+            R("LegacyPublicSubnet%sRouteTableAssociation" % L, "AWS::EC2::SubnetRouteTableAssociation", {
+                "SubnetId": Ref("LegacyPublicSubnet%s" % L), "RouteTableId": Ref("LegacyPublicRouteTable")})
 
     def entry(logical, acl, rule, protocol, egress, cidr, ports=None, action="allow"):
         p = {"NetworkAclId": Ref(acl), "RuleNumber": rule, "Protocol": protocol, "RuleAction": action,
@@ -273,7 +298,7 @@ def build(variant=None):
         "Name": Ref("AWS::StackName"),
         "Scheme": "internet-facing",
         "Type": "application",
-        "Subnets": [Ref("PublicSubnet%s" % L) for L in LETTERS],
+        "Subnets": [Ref("PublicSubnet%s" % L) for L in (LETTERS[:2] if v == "MAZ-005-alb-two-azs" else LETTERS)],
         "SecurityGroups": [GetAtt("AlbSecurityGroup", "GroupId")],
         "LoadBalancerAttributes": [
             {"Key": "deletion_protection.enabled", "Value": If("IsProduction", "true", "false")},
@@ -357,7 +382,8 @@ def build(variant=None):
         "Name": Ref("AWS::StackName"),
         "Version": Ref("KubernetesVersion"),
         "RoleArn": GetAtt("EksClusterRole", "Arn"),
-        "ResourcesVpcConfig": {"SubnetIds": [Ref("AppSubnet%s" % L) for L in LETTERS],
+        "ResourcesVpcConfig": {"SubnetIds": [Ref("AppSubnet%s" % L) for L in (LETTERS[:2] if v == "MAZ-003-cluster-two-azs"
+                                                                              else LETTERS)],
                                "EndpointPrivateAccess": True, "EndpointPublicAccess": False},
         "EncryptionConfig": [{"Resources": ["secrets"], "Provider": {"KeyArn": GetAtt("EksKmsKey", "Arn")}}],
         "Logging": {"ClusterLogging": {"EnabledTypes": [{"Type": t} for t in (
@@ -395,7 +421,7 @@ def build(variant=None):
         "AmiType": "AL2023_x86_64_STANDARD",
         "InstanceTypes": ["m6i.xlarge"],
         "Labels": {"plumbline.io/criticality": "critical"},
-        "ScalingConfig": {"MinSize": 3, "DesiredSize": 3, "MaxSize": 9},
+        "ScalingConfig": {"MinSize": 2 if v == "MAZ-004-min-size-below-azs" else 3, "DesiredSize": 3, "MaxSize": 9},
         "UpdateConfig": {"MaxUnavailable": 1},
         "LaunchTemplate": lt,
     }
@@ -420,7 +446,7 @@ def build(variant=None):
     # -------------------------------------------------------------------------------------------------------- Aurora
     R("AuroraSubnetGroup", "AWS::RDS::DBSubnetGroup", {
         "DBSubnetGroupDescription": "Aurora: private data-tier subnets",
-        "SubnetIds": [Ref("DataSubnet%s" % L) for L in LETTERS],
+        "SubnetIds": [Ref("DataSubnet%s" % L) for L in (LETTERS[:2] if v == "MAZ-007-subnet-group-two-azs" else LETTERS)],
         "Tags": tags(Sub("${AWS::StackName}-aurora"), **{"plumbline:tier": "data"}),
     })
     R("AuroraClusterParameterGroup", "AWS::RDS::DBClusterParameterGroup", {

@@ -62,6 +62,38 @@ VARIANTS = [
     ("ENC-011-disabled",
      [("ENC-011", "aws_kms_key.cache", "FAIL")], None,
      "The Redis CMK is disabled (is_enabled = false)"),
+    ("MAZ-001-legacy-vpc-two-azs",
+     [("MAZ-001", "aws_vpc.legacy", "FAIL")], [("MAZ-001", "LegacyVPC", "FAIL")],
+     "A second, legacy VPC whose only tier (public: its route table sends 0.0.0.0/0 to its internet gateway) has "
+     "subnets in two AZs (TF aws_subnet.legacy_public[0..1], CFN LegacyPublicSubnetA/B), no tier tags"),
+    ("MAZ-001-azs-by-index",
+     None, [("MAZ-001", "LegacyVPC", "UNKNOWN")],
+     "The legacy VPC's three public subnets pick their AZ with !Select [i, !GetAZs '']: without the region the "
+     "template is deployed to (check --region), whether the indexes are three AZs is unknown"),
+    ("MAZ-002-shared-nat",
+     [("MAZ-002", "module.vpc.aws_subnet.app[1]", "FAIL"), ("MAZ-002", "module.vpc.aws_subnet.app[2]", "FAIL")],
+     [("MAZ-002", "AppSubnetB", "FAIL"), ("MAZ-002", "AppSubnetC", "FAIL")],
+     "Every app route table sends 0.0.0.0/0 to the NAT gateway of eu-west-1a (TF module.vpc.aws_route.app_nat, CFN "
+     "AppDefaultRouteB/C): the app subnets of eu-west-1b and eu-west-1c lose egress with eu-west-1a; the other two "
+     "NAT gateways stay, unused"),
+    ("MAZ-003-cluster-two-azs",
+     [("MAZ-003", "aws_eks_cluster.main", "FAIL")], [("MAZ-003", "EksCluster", "FAIL")],
+     "The EKS control plane gets the app subnets of two AZs only (TF vpc_config.subnet_ids = module.vpc."
+     "control_plane_subnet_ids, an output listing aws_subnet.app[0] and [1]; CFN ResourcesVpcConfig.SubnetIds "
+     "AppSubnetA/B); the node groups keep all three"),
+    ("MAZ-004-min-size-below-azs",
+     [("MAZ-004", "aws_eks_cluster.main", "FAIL")], [("MAZ-004", "EksCluster", "FAIL")],
+     "The critical node group spans three AZs with min_size / MinSize 2: it may scale in to two nodes and leave "
+     "an AZ without one (the spot group is non-critical and does not count)"),
+    ("MAZ-005-alb-two-azs",
+     [("MAZ-005", "aws_lb.public", "FAIL")], [("MAZ-005", "ApplicationLoadBalancer", "FAIL")],
+     "The ALB is enabled in the public subnets of two AZs only (TF: the module output public_subnet_ids lists "
+     "aws_subnet.public[0] and [1]; CFN Subnets PublicSubnetA/B)"),
+    ("MAZ-007-subnet-group-two-azs",
+     [("MAZ-007", CLUSTER_TF, "FAIL")], [("MAZ-007", "AuroraCluster", "FAIL")],
+     "The Aurora DB subnet group holds the data subnets of two AZs only (TF module.vpc.aurora_subnet_ids = "
+     "aws_subnet.data[0] and [1]; CFN AuroraSubnetGroup SubnetIds DataSubnetA/B); the third instance keeps "
+     "eu-west-1c, which RDS would refuse at apply"),
     ("MAZ-006-single-instance",
      [("MAZ-006", CLUSTER_TF, "FAIL")], [("MAZ-006", "AuroraCluster", "FAIL")],
      "Aurora with a writer only, no reader"),

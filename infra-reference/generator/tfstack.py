@@ -6,7 +6,7 @@
 import json
 
 from planmodel import Z
-from tfplan import ACCOUNT, UNK, AttrBlk, X, Blk, ref
+from tfplan import ACCOUNT, UNK, AttrBlk, X, Blk, ref, ref_list
 
 SG_RULE_ATTRS = ["cidr_blocks", "description", "from_port", "ipv6_cidr_blocks", "prefix_list_ids", "protocol",
                  "security_groups", "self", "to_port"]
@@ -50,6 +50,11 @@ def key_policy(extra=()):
 def idx(prefix_ref, values):
     """`<prefix_ref>[count.index]`: a per-instance value with Terraform's references."""
     return X(lambda i: values[i], prefix_ref, "count.index")
+
+
+def two(resource):
+    """`[resource[0].id, resource[1].id]`: the first two instances of a counted resource."""
+    return X([UNK, UNK], *(ref_list("%s[0].id" % resource) + ref_list("%s[1].id" % resource)))
 
 
 def merge_refs(value, *xs):
@@ -108,6 +113,24 @@ def build(plan, variant=None, prefix=()):
         return plan.res(type_, name, cfg, module=module, **kw)
 
     # ---------------------------------------------------------------------------------------------------- module.vpc
+    vpc_outputs = {
+        "vpc_id": {"expr": ref("aws_vpc.this.id"), "description": "ID of the VPC."},
+        "vpc_cidr_block": {"expr": ref("aws_vpc.this.cidr_block", VPC_CIDR)},
+        "public_subnet_ids": {"expr": X(UNK, "aws_subnet.public"), "description": "Public subnets (ALB, NAT)."},
+        "app_subnet_ids": {"expr": X(UNK, "aws_subnet.app"), "description": "Private app subnets (EKS)."},
+        "data_subnet_ids": {"expr": X(UNK, "aws_subnet.data"), "description": "Private data subnets (Aurora, Redis)."},
+        "nat_gateway_ids": {"expr": X(UNK, "aws_nat_gateway.this")},
+    }
+    if v == "MAZ-005-alb-two-azs":
+        # the ALB's subnets: the module's output lists only the first two public subnets
+        vpc_outputs["public_subnet_ids"] = {"expr": two("aws_subnet.public"),
+                                            "description": "Public subnets (ALB, NAT)."}
+    if v == "MAZ-003-cluster-two-azs":
+        vpc_outputs["control_plane_subnet_ids"] = {"expr": two("aws_subnet.app"),
+                                                   "description": "Subnets of the EKS control plane."}
+    if v == "MAZ-007-subnet-group-two-azs":
+        vpc_outputs["aurora_subnet_ids"] = {"expr": two("aws_subnet.data"),
+                                            "description": "Subnets of the Aurora subnet group."}
     plan.module(vpc, "./modules/vpc", expressions={
         "name": NAME,
         "cidr_block": VPC_CIDR,
@@ -123,14 +146,7 @@ def build(plan, variant=None, prefix=()):
         "app_subnets": {"description": "CIDRs of the private app (EKS) subnets, one per AZ."},
         "data_subnets": {"description": "CIDRs of the private data (Aurora, Redis) subnets, one per AZ."},
         "tags": {"default": {}, "description": "Tags added to every resource."},
-    }, outputs={
-        "vpc_id": {"expr": ref("aws_vpc.this.id"), "description": "ID of the VPC."},
-        "vpc_cidr_block": {"expr": ref("aws_vpc.this.cidr_block", VPC_CIDR)},
-        "public_subnet_ids": {"expr": X(UNK, "aws_subnet.public"), "description": "Public subnets (ALB, NAT)."},
-        "app_subnet_ids": {"expr": X(UNK, "aws_subnet.app"), "description": "Private app subnets (EKS)."},
-        "data_subnet_ids": {"expr": X(UNK, "aws_subnet.data"), "description": "Private data subnets (Aurora, Redis)."},
-        "nat_gateway_ids": {"expr": X(UNK, "aws_nat_gateway.this")},
-    })
+    }, outputs=vpc_outputs)
 
     def vtags(extra, *refs):
         return X(extra, "var.tags", "var.name", *refs)
@@ -190,7 +206,9 @@ def build(plan, variant=None, prefix=()):
     R("aws_route", "app_nat", {
         "route_table_id": X(UNK, "aws_route_table.app", "count.index"),
         "destination_cidr_block": "0.0.0.0/0",
-        "nat_gateway_id": X(UNK, "aws_nat_gateway.this", "count.index"),
+        # the shared-NAT variant sends every app AZ through the first AZ's NAT gateway
+        "nat_gateway_id": (ref("aws_nat_gateway.this[0].id") if v == "MAZ-002-shared-nat"
+                           else X(UNK, "aws_nat_gateway.this", "count.index")),
     }, module=vpc, count=3, count_expr=X(3, "var.azs"))
     if v == "NET-013-data-route-to-nat":
         R("aws_route", "data_nat", {
@@ -207,6 +225,35 @@ def build(plan, variant=None, prefix=()):
             "subnet_id": X(UNK, "aws_subnet.%s" % tier, "count.index"),
             "route_table_id": X(UNK, "aws_route_table.%s" % tier, "count.index"),
         }, module=vpc, count=3, count_expr=X(3, "var.azs"))
+
+    if v == "MAZ-001-legacy-vpc-two-azs":
+        # A second, legacy VPC with only a public tier, in two AZs.
+        R("aws_vpc", "legacy", {
+            "cidr_block": "10.41.0.0/16", "enable_dns_hostnames": True, "enable_dns_support": True,
+            "tags": {"Name": NAME + "-legacy-vpc"},
+        })
+        R("aws_internet_gateway", "legacy", {
+            "vpc_id": ref("aws_vpc.legacy.id"), "tags": {"Name": NAME + "-legacy-igw"},
+        })
+        R("aws_route_table", "legacy_public", {
+            "vpc_id": ref("aws_vpc.legacy.id"), "tags": {"Name": NAME + "-legacy-public"},
+        })
+        R("aws_route", "legacy_public_internet", {
+            "route_table_id": ref("aws_route_table.legacy_public.id"),
+            "destination_cidr_block": "0.0.0.0/0",
+            "gateway_id": ref("aws_internet_gateway.legacy.id"),
+        })
+        R("aws_subnet", "legacy_public", {
+            "vpc_id": ref("aws_vpc.legacy.id"),
+            "cidr_block": X(lambda i: "10.41.%d.0/24" % i, "count.index"),
+            "availability_zone": X(lambda i: AZS[i], "count.index"),
+            "map_public_ip_on_launch": False,
+            "tags": X(lambda i: {"Name": "%s-legacy-public-%s" % (NAME, AZS[i])}, "count.index"),
+        }, count=2, count_expr=X(2))
+        R("aws_route_table_association", "legacy_public", {
+            "subnet_id": X(UNK, "aws_subnet.legacy_public", "count.index"),
+            "route_table_id": ref("aws_route_table.legacy_public.id"),
+        }, count=2, count_expr=X(2))
 
     def nacl(rule_no, protocol, from_port, to_port, cidr, action="allow"):
         return {"rule_no": rule_no, "action": action, "protocol": protocol, "from_port": from_port,
@@ -478,7 +525,8 @@ def build(plan, variant=None, prefix=()):
         "role_arn": ref("aws_iam_role.eks_cluster.arn"),
         "version": "1.31",
         "enabled_cluster_log_types": ["api", "audit", "authenticator", "controllerManager", "scheduler"],
-        "vpc_config": Blk({"subnet_ids": ref("module.vpc.app_subnet_ids"), "endpoint_private_access": True,
+        "vpc_config": Blk({"subnet_ids": ref("module.vpc.control_plane_subnet_ids" if v == "MAZ-003-cluster-two-azs"
+                                             else "module.vpc.app_subnet_ids"), "endpoint_private_access": True,
                            "endpoint_public_access": False}),
         "encryption_config": Blk({"resources": ["secrets"],
                                   "provider": Blk({"key_arn": ref("aws_kms_key.eks.arn")})}),
@@ -527,7 +575,8 @@ def build(plan, variant=None, prefix=()):
         "ami_type": "AL2023_x86_64_STANDARD",
         "instance_types": ["m6i.xlarge"],
         "labels": {"plumbline.io/criticality": "critical"},
-        "scaling_config": Blk({"desired_size": 3, "min_size": 3, "max_size": 9}),
+        "scaling_config": Blk({"desired_size": 3, "min_size": 2 if v == "MAZ-004-min-size-below-azs" else 3,
+                               "max_size": 9}),
         "update_config": Blk({"max_unavailable": 1}),
         "launch_template": lt,
         "tags": {"Name": NAME + "-critical"},
@@ -562,7 +611,8 @@ def build(plan, variant=None, prefix=()):
         "instance_class": "db.r6g.large",
         "instance_count": instance_count,
         "availability_zones": inst_azs,
-        "subnet_ids": ref("module.vpc.data_subnet_ids"),
+        "subnet_ids": ref("module.vpc.aurora_subnet_ids" if v == "MAZ-007-subnet-group-two-azs"
+                          else "module.vpc.data_subnet_ids"),
         "vpc_security_group_ids": X([UNK], "aws_security_group.aurora.id", "aws_security_group.aurora"),
         "kms_key_arn": ref("aws_kms_key.rds.arn"),
         "backup_retention_period": retention,

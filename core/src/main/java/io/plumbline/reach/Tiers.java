@@ -1,6 +1,7 @@
 package io.plumbline.reach;
 
 import io.plumbline.model.Model;
+import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
@@ -184,6 +185,69 @@ public final class Tiers {
             if (s.subnet != null && !Topology.deleted(s.subnet)) out.put(s.subnet, subnet(s));
         }
         return out;
+    }
+
+    /**
+     * The IPv4 default route ({@code 0.0.0.0/0}) of one route table that may be a subnet's effective one.
+     *
+     * @param table the table's name
+     * @param location where the route (else the table) is declared
+     * @param type the route's target kind; null when the table has no default route (or cannot be read)
+     * @param target the target resource when the model has it
+     * @param targetName the target as the input names it
+     * @param blackhole why the route does not work (blackhole), else null
+     * @param unknown why the table's default route cannot be told, else null
+     */
+    public record DefaultRoute(String table, Provenance location, RouteTarget type, Resource target, String targetName,
+                               String blackhole, String unknown) {
+    }
+
+    /**
+     * The default IPv4 route of each route table that may be the subnet's effective one (its explicit association,
+     * else its VPC's main table; several when an association or the main table is unknown), as the reachability
+     * engine resolves them. Empty when the subnet is not part of the model's network.
+     */
+    public List<DefaultRoute> defaultRoutes(Subnet s) {
+        SubnetInfo info = topo.indexed(s);
+        if (info == null) return List.of();
+        if (info.unknownReason != null) {
+            return List.of(new DefaultRoute(info.name, info.location(), null, null, null, null, info.unknownReason));
+        }
+        if (info.tables.isEmpty()) {
+            return List.of(new DefaultRoute(info.name, info.location(), null, null, null, null,
+                    "no route table is known for " + info.name));
+        }
+        List<DefaultRoute> out = new ArrayList<>();
+        for (RouteTableInfo t : info.tables) out.add(defaultRoute(t));
+        return out;
+    }
+
+    private static DefaultRoute defaultRoute(RouteTableInfo t) {
+        if (t.unknown != null) return new DefaultRoute(t.name, t.location, null, null, null, null, t.unknown);
+        String maybe = null;
+        for (RouteTableInfo.RouteEntry r : t.routes) {
+            if (r.local) continue;
+            if (r.family == IpRange.V4 && r.destination != null && r.destination.isAll()) {
+                return new DefaultRoute(t.name, r.location(t), r.type, r.target, r.targetName, r.blackhole, null);
+            }
+            if (maybe == null && r.destination == null && !r.prefixList) {
+                maybe = "route table " + t.name + " has a route " + r.text + " whose destination is unknown";
+            }
+        }
+        String unknown = maybe != null ? maybe : t.incomplete;
+        return new DefaultRoute(t.name, t.location, null, null, null, null, unknown);
+    }
+
+    /**
+     * Why the network makes a subnet public ("route table rt-1 sends 0.0.0.0/0 to igw-1"), whatever a tier tag says,
+     * or null when its effective route table has no default route to an internet gateway or that cannot be told: a
+     * rule that requires a private subnet must not take a tag for a route.
+     */
+    public String publicByRoute(Subnet s) {
+        SubnetInfo info = topo.indexed(s);
+        if (info == null) return null;
+        Publicness p = publicness(info);
+        return p.match == Match.YES ? p.why : null;
     }
 
     /**

@@ -12,52 +12,43 @@ Feature: Multi-AZ resilience
   and say in their title what they do not prove. A value that cannot be known from the input never passes: the
   scenario is reported undecided (pending), with the reason.
 
-  @MAZ-001 @high @no-rule-yet
-  Scenario Outline: The <tier> tier has subnets in at least three Availability Zones
-    Given the subnet resources in the <tier> tier
-    Then they span at least 3 availability zones
+  @MAZ-001 @high
+  Scenario: In every VPC, each tier (public, app, data) has subnets in at least three Availability Zones
+    Given the VPC resources
+    Then rule MAZ-001 passes
 
-    Examples:
-      | tier   |
-      | public |
-      | app    |
-      | data   |
-
-  @MAZ-002 @high @no-rule-yet
-  Scenario: There is a NAT gateway in each of three Availability Zones (not proven here: that each private route table uses the NAT gateway of its own zone)
+  @MAZ-002 @high
+  Scenario: Each private subnet egresses through the NAT gateway of its own Availability Zone
     Given the NAT gateway resources
-    Then they span at least 3 availability zones
+    Then rule MAZ-002 passes
+    And they span at least 3 availability zones
     And their subnet is in the public tier
 
-  @MAZ-003 @high @no-rule-yet
-  Scenario: The EKS control plane is placed in private app subnets in three Availability Zones
+  @MAZ-003 @high
+  Scenario: The EKS control plane is placed in private subnets in three Availability Zones
     Given the EKS cluster resources
-    Then each of them spans at least 3 availability zones
+    Then rule MAZ-003 passes
     And their subnets are all in the app tier
 
-  @MAZ-004 @critical @no-rule-yet @NIST-CP-10 @NIST-SC-36 @SH-AutoScaling.2
-  Scenario: The critical node groups cover three Availability Zones and keep at least three nodes
-    Given the EKS node group resources that are critical
-    Then they span at least 3 availability zones
-    And their min size is at least 3
-    And their capacity type is "ON_DEMAND"
+  @MAZ-004 @critical @NIST-CP-10 @NIST-SC-36 @SH-AutoScaling.2
+  Scenario: The critical node groups cover three Availability Zones and keep a node in each
+    Given the EKS cluster resources
+    Then rule MAZ-004 passes
 
-  @MAZ-005 @high @no-rule-yet @NIST-CP-10 @NIST-SC-36 @SH-ELB.13
+  @MAZ-005 @high @NIST-CP-10 @NIST-SC-36 @SH-ELB.13
   Scenario: The load balancer is enabled in three Availability Zones, in public subnets only
     Given the load balancer resources
-    Then each of them spans at least 3 availability zones
-    And their subnets are all in the public tier
+    Then rule MAZ-005 passes
 
   @MAZ-006 @critical @NIST-CP-10 @NIST-SC-36 @SH-RDS.15
   Scenario: Aurora has a writer and at least one reader, in distinct Availability Zones
     Given the Aurora cluster resources
     Then rule MAZ-006 passes
 
-  @MAZ-007 @high @no-rule-yet
+  @MAZ-007 @high
   Scenario: Aurora's subnet group holds only private data subnets, in three Availability Zones
-    Given the DB subnet group resources
-    Then each of them spans at least 3 availability zones
-    And their subnets are all in the data tier
+    Given the Aurora cluster resources
+    Then rule MAZ-007 passes
 
   @MAZ-008 @critical @NIST-CP-10 @NIST-SC-36 @SH-ElastiCache.3
   Scenario: Redis runs Multi-AZ with automatic failover and at least one replica

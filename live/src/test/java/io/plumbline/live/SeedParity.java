@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
+import software.amazon.awssdk.services.eks.EksClient;
+import software.amazon.awssdk.services.eks.model.CapacityTypes;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -71,6 +73,8 @@ final class SeedParity {
         return "10.40." + (tier * 10 + zone) + ".0/24";
     }
 
+    static final String EKS_ROLE = "arn:aws:iam::123456789012:role/parity-eks";
+
     static Seeded seed(MotoServer moto) {
         Map<String, String> subnets = new LinkedHashMap<>();
         Map<String, String> groups = new LinkedHashMap<>();
@@ -97,6 +101,18 @@ final class SeedParity {
             for (String s : List.of("parity-public-a", "parity-public-b", "parity-public-c",
                     "parity-data-c" /* violation: a data subnet routed to the internet gateway */)) {
                 ec2.associateRouteTable(b -> b.routeTableId(rt).subnetId(subnets.get(s)));
+            }
+
+            // violation: app subnets a and b share the NAT gateway of eu-west-1a
+            String eip = ec2.allocateAddress(b -> b.domain("vpc")).allocationId();
+            String nat = ec2.createNatGateway(b -> b.subnetId(subnets.get("parity-public-a")).allocationId(eip)
+                    .tagSpecifications(tags(ResourceType.NATGATEWAY, "parity-nat-a", null))).natGateway()
+                    .natGatewayId();
+            String appRt = ec2.createRouteTable(b -> b.vpcId(vpc).tagSpecifications(
+                    tags(ResourceType.ROUTE_TABLE, "parity-app-rt", null))).routeTable().routeTableId();
+            ec2.createRoute(b -> b.routeTableId(appRt).destinationCidrBlock("0.0.0.0/0").natGatewayId(nat));
+            for (String s : List.of("parity-app-a", "parity-app-b")) {
+                ec2.associateRouteTable(b -> b.routeTableId(appRt).subnetId(subnets.get(s)));
             }
 
             String alb = group(ec2, vpc, "parity-alb", "public", "HTTPS and HTTP from the internet");
@@ -170,6 +186,20 @@ final class SeedParity {
             // (seeded through moto over HTTP, not a hand-written response; see SeedData.memberStandIns).
             memberStandIns(ec, "parity-sessions", 2, groups.get("parity-redis"));
             memberStandIns(ec, "parity-cache-legacy", 1, groups.get("parity-redis"));
+        }
+
+        try (EksClient eks = SeedCompute.eks(moto)) {
+            // violations: the control plane in two AZs; the critical node group spans three AZs with a minimum of two
+            eks.createCluster(b -> b.name("parity-eks").roleArn(EKS_ROLE).version("1.31")
+                    .resourcesVpcConfig(v -> v.subnetIds(subnets.get("parity-app-a"), subnets.get("parity-app-b"))
+                            .securityGroupIds(groups.get("parity-app")).endpointPublicAccess(false)
+                            .endpointPrivateAccess(true)));
+            eks.createNodegroup(b -> b.clusterName("parity-eks").nodegroupName("parity-nodes").nodeRole(EKS_ROLE)
+                    .subnets(subnets.get("parity-app-a"), subnets.get("parity-app-b"), subnets.get("parity-app-c"))
+                    .capacityType(CapacityTypes.ON_DEMAND).scalingConfig(c -> c.minSize(2).desiredSize(3).maxSize(6))
+                    .labels(Map.of("plumbline.io/criticality", "critical")).instanceTypes("m6i.large")
+                    // explicit: without it moto invents a key pair with SSH open to the world
+                    .remoteAccess(r -> r.ec2SshKey("parity-ops").sourceSecurityGroups(groups.get("parity-app"))));
         }
 
         String cert = certificate(moto, "parity-alb");

@@ -214,6 +214,8 @@ final class ResourceMapper {
         NatGateway n = new NatGateway(r.id(), r.type(), r.loc());
         n.subnet = c.ref(get(r.props(), "SubnetId"));
         n.connectivityType = c.str(get(r.props(), "ConnectivityType"), Defaults.CFN_NAT_CONNECTIVITY, r.loc());
+        n.tags = c.tags(get(r.props(), "Tags"));
+        nameFromTag(n);
         return n;
     }
 
