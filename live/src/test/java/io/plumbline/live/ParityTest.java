@@ -94,6 +94,11 @@ class ParityTest {
      */
     static final int MIN_RULES_FAILING_ON_BOTH = 19;
     static final int MIN_PASS_PAIRS = 33;
+    /**
+     * Without tags, MAZ-001 FAILs on the VPC on both sides where the tagged run PASSes (the tiers come from routes and
+     * placement, not from the tags the scenario wrote), so one PASS pair becomes a FAIL pair: 32 PASS, 23 FAIL.
+     */
+    static final int MIN_PASS_PAIRS_UNTAGGED = 32;
 
     MotoServer moto;
 
@@ -204,7 +209,7 @@ class ParityTest {
         planned.diagnostics().forEach(d -> System.out.println("[parity] template " + d));
         Model live = LiveAudit.collect(moto.options());
         assertTrue(live.gaps().isEmpty(), () -> "the live audit must collect every kind: " + live.gaps());
-        compare(planned, live);
+        compare(planned, live, MIN_PASS_PAIRS);
     }
 
     /**
@@ -269,7 +274,7 @@ class ParityTest {
         System.out.println("[parity] untagged tiers and roles: " + decided);
         assertEquals(List.of(), diffs, "tiers and roles inferred the same way on both sides");
         assertTrue(decided.keySet().containsAll(List.of("public", "app", "data")), decided::toString);
-        compare(planned, live);
+        compare(planned, live, MIN_PASS_PAIRS_UNTAGGED);
     }
 
     /** The tier(s) and the kind of evidence (the "how" without the provider's ids, which differ by side). */
@@ -283,7 +288,7 @@ class ParityTest {
         return r.known() ? r.role() : "unknown";
     }
 
-    static void compare(Model planned, Model live) {
+    static void compare(Model planned, Model live, int minPassPairs) {
         Side p = side("template", planned, evaluate(planned));
         Side a = side("live", live, evaluate(live));
         Map<String, Resource> pKeys = byKey(planned, "template");
@@ -358,7 +363,7 @@ class ParityTest {
                 () -> "every rule compares at least one pair: " + pairsByRule.keySet());
         assertTrue(failingOnBoth.size() >= MIN_RULES_FAILING_ON_BOTH, () -> "rules with a FAIL on both sides: "
                 + failingOnBoth);
-        assertTrue(pairs.getOrDefault(Status.PASS, 0) >= MIN_PASS_PAIRS, () -> "PASS pairs: " + pairs);
+        assertTrue(pairs.getOrDefault(Status.PASS, 0) >= minPassPairs, () -> "PASS pairs: " + pairs);
         assertTrue(Objects.requireNonNullElse(pairs.get(Status.FAIL), 0) > 0);
     }
 }
