@@ -11,8 +11,8 @@ public interface SourceLocator {
     String input();
 
     /**
-     * The directory the sources were read from, absolute: where relative source paths start (SARIF's source root is
-     * the repository that holds it).
+     * The directory that holds every source file read, absolute (the root module's directory, or above it when a local
+     * module lives beside it): SARIF's source root is the repository that holds it, or this directory outside one.
      */
     java.nio.file.Path sourceDir();
 

@@ -91,8 +91,9 @@ final class PlanSources implements SourceLocator {
         for (PlanReader.Res x : all) {
             if (x.place != null && x.place.pointer() != null) addressByPointer.put(x.place.pointer(), x.address);
         }
-        PlanSources sources = new PlanSources(reader.file, root.dir().toAbsolutePath().normalize(), config,
-                addressByPointer, dirs);
+        Path common = root.dir().toAbsolutePath().normalize();
+        for (ModuleDir d : dirs.values()) common = commonAncestor(common, d.dir().toAbsolutePath().normalize());
+        PlanSources sources = new PlanSources(reader.file, common, config, addressByPointer, dirs);
 
         int declared = 0;
         List<String> missing = new ArrayList<>();
@@ -121,6 +122,12 @@ final class PlanSources implements SourceLocator {
     private static String sample(List<String> items) {
         String shown = String.join(", ", items.subList(0, Math.min(MAX_NOTES, items.size())));
         return items.size() > MAX_NOTES ? shown + " and " + (items.size() - MAX_NOTES) + " more" : shown;
+    }
+
+    private static Path commonAncestor(Path a, Path b) {
+        Path c = a;
+        while (c != null && !b.startsWith(c)) c = c.getParent();
+        return c == null ? a : c;
     }
 
     private static boolean same(Path a, Path b) {
