@@ -39,6 +39,12 @@ final class PlanSources implements SourceLocator {
     private final Map<String, String> addressByPointer;
     /** Config module path ("" for the root) to its directory; a module not on disk has no entry. */
     private final Map<String, ModuleDir> dirs;
+    /**
+     * Nested blocks of one name written more than once ({@code ingress} twice), by the plan pointer of the value each
+     * became ({@code /resource_changes/3/change/after/ingress/1}): told apart by their literal attributes, since the
+     * plan may list them in another order than the source (sets are sorted).
+     */
+    private final Map<String, HclBlock> matched = new HashMap<>();
 
     private PlanSources(String input, Path absoluteDir, PlanConfig config, Map<String, String> addressByPointer,
                         Map<String, ModuleDir> dirs) {
@@ -101,8 +107,14 @@ final class PlanSources implements SourceLocator {
             Target t = Target.ofAddress(x.address);
             ModuleDir d = t == null ? null : dirs.get(t.module());
             if (d == null) continue;
-            if (d.find(t.key()) != null) declared++;
-            else missing.add(x.address);
+            ModuleDir.Declared decl = d.find(t.key());
+            if (decl == null) {
+                missing.add(x.address);
+                continue;
+            }
+            declared++;
+            if (x.attrs != null && x.attrs.vals != null) sources.match(decl.block(), x.attrs.vals, x.attrs.ptr, 0);
+            if (x.before != null && x.before.vals != null) sources.match(decl.block(), x.before.vals, x.before.ptr, 0);
         }
         reader.diagnostics.add(Diagnostic.info("findings point to the .tf sources in " + shown(root.dir()) + " ("
                 + declared + " of " + all.size() + (all.size() == 1 ? " resource" : " resources")
@@ -205,6 +217,97 @@ final class PlanSources implements SourceLocator {
         return source.startsWith("./") || source.startsWith("../") || source.startsWith(".\\") || source.startsWith("..\\");
     }
 
+    // ------------------------------------------------------------------ telling repeated nested blocks apart
+
+    private static final int MAX_MATCH_DEPTH = 16;
+
+    /**
+     * Pairs each element of a nested-block list of the plan ({@code values[name][k]}) with the written block of that
+     * name whose literal attributes it alone agrees with, where more than one such block is written; recursively.
+     */
+    private void match(HclBlock block, MapNode values, String ptr, int depth) {
+        if (depth > MAX_MATCH_DEPTH || ptr == null) return;
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (HclBlock b : block.blocks()) if (!b.type().equals("dynamic")) names.add(b.type());
+        for (String name : names) {
+            io.plumbline.source.tree.Node v = values.get(name);
+            String at = ptr + "/" + Addresses.token(name);
+            boolean ambiguous = block.count(name) > 1 || block.dynamicContent(name) != null;
+            if (v instanceof MapNode single) {
+                if (!ambiguous) match(block.nested(name, 0), single, at, depth + 1);
+                continue;
+            }
+            if (!(v instanceof io.plumbline.source.tree.ListNode list)) continue;
+            if (!ambiguous) {
+                if (list.size() == 1 && list.get(0) instanceof MapNode only) match(block.nested(name, 0), only, at + "/0", depth + 1);
+                continue;
+            }
+            Map<HclBlock, Integer> uses = new java.util.IdentityHashMap<>();
+            HclBlock[] picks = new HclBlock[list.size()];
+            for (int k = 0; k < list.size(); k++) {
+                if (!(list.get(k) instanceof MapNode item)) continue;
+                HclBlock pick = null;
+                int agreeing = 0;
+                for (HclBlock b : block.blocks()) {
+                    if (b.type().equals(name) && agrees(b, item)) {
+                        pick = b;
+                        agreeing++;
+                    }
+                }
+                if (agreeing == 1) {
+                    picks[k] = pick;
+                    uses.merge(pick, 1, Integer::sum);
+                }
+            }
+            for (int k = 0; k < picks.length; k++) {
+                // a block two elements agree with tells neither apart
+                if (picks[k] == null || uses.get(picks[k]) > 1) continue;
+                matched.put(at + "/" + k, picks[k]);
+                match(picks[k], (MapNode) list.get(k), at + "/" + k, depth + 1);
+            }
+        }
+    }
+
+    /** Whether every literal the block writes equals the plan's value of that attribute (absent ones are skipped). */
+    private static boolean agrees(HclBlock b, MapNode item) {
+        for (Map.Entry<String, Object> e : b.literals().entrySet()) {
+            io.plumbline.source.tree.Node v = item.get(e.getKey());
+            if (v == null || v.isNull()) continue;
+            if (!same(e.getValue(), v)) return false;
+        }
+        return true;
+    }
+
+    private static boolean same(Object literal, io.plumbline.source.tree.Node v) {
+        if (literal instanceof List<?> items) {
+            if (!(v instanceof io.plumbline.source.tree.ListNode list) || list.size() != items.size()) return false;
+            // sets come back sorted: compare as multisets
+            List<String> a = new ArrayList<>();
+            for (Object o : items) a.add(text(o));
+            List<String> b = new ArrayList<>();
+            for (io.plumbline.source.tree.Node n : list.items()) {
+                if (!(n instanceof io.plumbline.source.tree.ScalarNode sn)) return false;
+                b.add(text(sn.value()));
+            }
+            a.sort(null);
+            b.sort(null);
+            return a.equals(b);
+        }
+        return v instanceof io.plumbline.source.tree.ScalarNode sn && text(literal).equals(text(sn.value()));
+    }
+
+    /** A scalar as comparable text: numbers without trailing zeros ({@code 80} and {@code 80.0} agree). */
+    private static String text(Object o) {
+        if (o instanceof Number) {
+            try {
+                return new java.math.BigDecimal(o.toString()).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return o.toString();
+            }
+        }
+        return String.valueOf(o);
+    }
+
     // ------------------------------------------------------------------ locating one place
 
     @Override
@@ -225,12 +328,17 @@ final class PlanSources implements SourceLocator {
         ModuleDir d = dirs.get(t.module());
         ModuleDir.Declared declared = d == null ? null : d.find(t.key());
         if (declared == null) return null;
-        HclBlock.Place p = attributePlace(declared.block(), t.attribute());
+        HclBlock.Place p = attributePlace(declared.block(), t);
         return Provenance.inFile(declared.file().toString(), p.line(), p.column(), null);
     }
 
     /** What a plan pointer is about: a configuration module, a declaration in it, and the attribute path below. */
-    record Target(String module, String key, List<String> attribute) {
+    /**
+     * {@code values}: the pointer of the resource's values the attribute path starts from (null when there is no path);
+     * {@code ordered}: the path indexes nested blocks in the order they are written (the configuration's expressions),
+     * not in an order of the plan's own.
+     */
+    record Target(String module, String key, List<String> attribute, String values, boolean ordered) {
 
         /** From a resource instance address ({@code module.a["k"].aws_x.y[0]}); null when it is none. */
         static Target ofAddress(String address) {
@@ -249,7 +357,7 @@ final class PlanSources implements SourceLocator {
             if (data) k++;
             if (k + 2 != segs.size()) return null;
             String key = (data ? "data." : "") + segs.get(k) + "." + Addresses.name(segs.get(k + 1));
-            return new Target(module.toString(), key, List.of());
+            return new Target(module.toString(), key, List.of(), null, false);
         }
     }
 
@@ -262,7 +370,8 @@ final class PlanSources implements SourceLocator {
                 Target t = Target.ofAddress(addressByPointer.get("/resource_changes/" + tokens.get(1)));
                 // /resource_changes/N/change/after/<attribute...>
                 List<String> attr = tokens.size() > 4 ? tokens.subList(4, tokens.size()) : List.of();
-                return t == null ? null : new Target(t.module(), t.key(), attr);
+                String values = tokens.size() > 3 ? "/resource_changes/" + tokens.get(1) + "/change/" + tokens.get(3) : null;
+                return t == null ? null : new Target(t.module(), t.key(), attr, values, false);
             }
             case "planned_values" -> {
                 int r = tokens.indexOf("resources");
@@ -272,7 +381,7 @@ final class PlanSources implements SourceLocator {
                 Target t = Target.ofAddress(addressByPointer.get(prefix.toString()));
                 // .../resources/N/values/<attribute...>
                 List<String> attr = tokens.size() > r + 3 ? tokens.subList(r + 3, tokens.size()) : List.of();
-                return t == null ? null : new Target(t.module(), t.key(), attr);
+                return t == null ? null : new Target(t.module(), t.key(), attr, prefix + "/values", false);
             }
             case "configuration" -> {
                 return configTarget(tokens);
@@ -306,9 +415,9 @@ final class PlanSources implements SourceLocator {
             if (m.resources == null || index < 0 || index >= m.resources.size()) return null;
             if (!(m.resources.get(index) instanceof MapNode r) || r.text("type") == null || r.text("name") == null) return null;
             String key = ("data".equals(r.text("mode")) ? "data." : "") + r.text("type") + "." + r.text("name");
-            return new Target(m.path, key, attr);
+            return new Target(m.path, key, attr, null, true);
         }
-        if ("module_calls".equals(tokens.get(k))) return new Target(m.path, "module." + tokens.get(k + 1), attr);
+        if ("module_calls".equals(tokens.get(k))) return new Target(m.path, "module." + tokens.get(k + 1), attr, null, true);
         return null;
     }
 
@@ -327,21 +436,42 @@ final class PlanSources implements SourceLocator {
     }
 
     /**
-     * The line of the attribute the path names inside the block: nested blocks are followed by name (the n-th of that
-     * name where the path gives an index, the {@code content} of a {@code dynamic} block); an attribute the block does
-     * not write (defaulted, computed) stays at the innermost block that was found.
+     * The line of the attribute the path names inside the block: nested blocks are followed by name — the only one
+     * written, the {@code content} of a {@code dynamic} block, the n-th written in configuration order, or the one
+     * {@link #match} told apart — and where it cannot be told which, or the block does not write the attribute
+     * (defaulted, computed), the place stays at the innermost block that is sure.
      */
-    static HclBlock.Place attributePlace(HclBlock block, List<String> path) {
+    HclBlock.Place attributePlace(HclBlock block, Target t) {
         HclBlock current = block;
+        List<String> path = t.attribute();
+        StringBuilder at = t.values() == null ? null : new StringBuilder(t.values());
         for (int k = 0; k < path.size(); k++) {
             String name = path.get(k);
             if (isIndex(name)) continue;
             HclBlock.Place attribute = current.attributes().get(name);
             if (attribute != null) return attribute;
-            int nth = k + 1 < path.size() && isIndex(path.get(k + 1)) ? Integer.parseInt(path.get(k + 1)) : 0;
-            HclBlock next = current.nested(name, nth);
-            if (next == null) next = current.dynamicContent(name);
+            String index = k + 1 < path.size() && isIndex(path.get(k + 1)) ? path.get(k + 1) : null;
+            int written = current.count(name);
+            HclBlock dynamic = current.dynamicContent(name);
+            HclBlock next;
+            if (written == 0) {
+                next = dynamic;
+            } else if (index == null) {
+                // the blocks of that name as a whole: where the first is written
+                next = current.nested(name, 0);
+            } else if (written == 1 && dynamic == null) {
+                next = current.nested(name, 0);
+            } else if (t.ordered() && dynamic == null) {
+                next = current.nested(name, Integer.parseInt(index));
+            } else {
+                next = at == null || index == null ? null
+                        : matched.get(at + "/" + Addresses.token(name) + "/" + index);
+            }
             if (next == null) break;
+            if (at != null) {
+                at.append('/').append(Addresses.token(name));
+                if (index != null) at.append('/').append(index);
+            }
             current = next;
         }
         return current.place();

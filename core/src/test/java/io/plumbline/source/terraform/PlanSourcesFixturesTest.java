@@ -48,6 +48,48 @@ class PlanSourcesFixturesTest {
                 () -> model.diagnostics().toString());
     }
 
+    /** The 1-based line of the only line of {@code file} that contains {@code text}. */
+    private static int lineOf(Path file, String text) throws java.io.IOException {
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        int found = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            if (!lines.get(i).contains(text)) continue;
+            assertEquals(0, found, "one line holds " + text);
+            found = i + 1;
+        }
+        assertTrue(found > 0, text);
+        return found;
+    }
+
+    @Test
+    void repeatedNestedBlocksAreToldApartByWhatTheyWriteNotByThePlansOrder() throws Exception {
+        Path plan = fixture("repeated-blocks/plan.json");
+        Path tf = plan.getParent().resolve("main.tf");
+        Model model = Inputs.load(plan, SourceOptions.DEFAULT);
+        SourceLocator sources = model.sources().get(0);
+        java.util.function.Function<String, Integer> line = pointer -> {
+            Provenance p = sources.locate(Provenance.inFile(plan.toString(), 1, 1, pointer), "");
+            assertEquals(tf.toString(), p.file(), pointer);
+            return p.line();
+        };
+        // the plan lists port 22 first; the source writes it second
+        assertEquals(lineOf(tf, "\"10.0.0.0/8\", \"0.0.0.0/0\"] # ssh"), line.apply("/resource_changes/0/change/after/ingress/0/cidr_blocks"));
+        assertEquals(lineOf(tf, "cidr_blocks = [\"0.0.0.0/0\"] # https"), line.apply("/resource_changes/0/change/after/ingress/1/cidr_blocks"));
+        assertEquals(lineOf(tf, "from_port   = 443"), line.apply("/resource_changes/0/change/after/ingress/1/from_port"));
+        // the ssh rule as a whole, and an attribute its block does not write (defaulted): the ingress block's line
+        int sshBlock = lineOf(tf, "from_port   = 22") - 1;
+        assertTrue(java.nio.file.Files.readAllLines(tf).get(sshBlock - 1).strip().equals("ingress {"));
+        assertEquals(sshBlock, line.apply("/resource_changes/0/change/after/ingress/0"));
+        assertEquals(sshBlock, line.apply("/resource_changes/0/change/after/ingress/0/description"));
+        // the configuration lists blocks in the source's order
+        assertEquals(lineOf(tf, "from_port   = 22"), line.apply("/configuration/root_module/resources/0/expressions/ingress/1/from_port"));
+        // the twins write the same literals: no guess, the resource's block
+        int twins = lineOf(tf, "resource \"aws_security_group\" \"twins\"");
+        assertEquals(twins, line.apply("/resource_changes/1/change/after/ingress/1/cidr_blocks"));
+        assertEquals(twins, line.apply("/resource_changes/1/change/after/ingress/0"));
+        assertEquals(lineOf(tf, "name = \"twins\""), line.apply("/resource_changes/1/change/after/name"));
+    }
+
     /** One rule that fails every resource at its own place: what the engine does with the places. */
     @RuleInfo(id = "TST-001", title = "fails everything", severity = Severity.HIGH, group = "t", rationale = "r",
             remediation = "m")

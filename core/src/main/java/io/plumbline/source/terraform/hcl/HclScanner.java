@@ -45,7 +45,7 @@ public final class HclScanner {
         HclScanner sc = new HclScanner(text == null ? "" : text);
         List<HclBlock> top = new ArrayList<>();
         try {
-            sc.body(top, null, 0, null);
+            sc.body(top, null, null, 0, null);
         } catch (Stop e) {
             sc.note(e.getMessage());
         }
@@ -75,7 +75,8 @@ public final class HclScanner {
     }
 
     /** A body: attributes and blocks until the closing brace of its block (consumed) or the end of the file. */
-    private void body(List<HclBlock> out, Map<String, HclBlock.Place> attributes, int depth, HclBlock.Place opened) {
+    private void body(List<HclBlock> out, Map<String, HclBlock.Place> attributes, Map<String, Object> literals,
+                      int depth, HclBlock.Place opened) {
         while (true) {
             skipBlank(true);
             if (i >= n) {
@@ -97,8 +98,12 @@ public final class HclScanner {
             skipBlank(false);
             if (i < n && s.charAt(i) == '=' && !(i + 1 < n && s.charAt(i + 1) == '=')) {
                 i++;
-                if (attributes != null) attributes.putIfAbsent(name, place(start));
+                int expression = i;
                 skipExpression();
+                if (attributes != null && attributes.putIfAbsent(name, place(start)) == null) {
+                    Object literal = HclLiteral.parse(s, expression, i);
+                    if (literal != null) literals.put(name, literal);
+                }
                 continue;
             }
             List<String> labels = header();
@@ -106,13 +111,15 @@ public final class HclScanner {
             if (depth + 1 > MAX_DEPTH) throw new Stop("blocks nest deeper than " + MAX_DEPTH + " at line " + place(start).line());
             if (++blockCount > MAX_BLOCKS) throw new Stop("more than " + MAX_BLOCKS + " blocks");
             Map<String, HclBlock.Place> attrs = new LinkedHashMap<>();
+            Map<String, Object> values = new LinkedHashMap<>();
             List<HclBlock> nested = new ArrayList<>();
             HclBlock.Place at = place(start);
             try {
-                body(nested, attrs, depth + 1, at);
+                body(nested, attrs, values, depth + 1, at);
             } finally {
                 // a scan that stops inside a block still keeps what it found of it
-                out.add(new HclBlock(name, labels, at, Collections.unmodifiableMap(attrs), List.copyOf(nested)));
+                out.add(new HclBlock(name, labels, at, Collections.unmodifiableMap(attrs),
+                        Collections.unmodifiableMap(values), List.copyOf(nested)));
             }
         }
     }

@@ -59,6 +59,41 @@ class HclScannerTest {
         HclBlock byDefault = sse.nested("rule", 0).nested("apply_server_side_encryption_by_default", 0);
         assertEquals(9, byDefault.attributes().get("sse_algorithm").line());
         assertEquals(12, b.nested("lifecycle", 0).place().line());
+        assertEquals("logs", b.literals().get("bucket"), "a trailing comment is no part of the value");
+        assertNull(b.literals().get("tags"), "an object is not compared");
+        assertEquals("aws:kms", byDefault.literals().get("sse_algorithm"));
+    }
+
+    @Test
+    void onlyPlainLiteralsAreKeptAsValues() {
+        HclBlock b = only("""
+                resource "aws_security_group_rule" "r" {
+                  from_port   = 443
+                  ratio       = -1.5e2
+                  enabled     = true
+                  cidr_blocks = ["10.0.0.0/8", "0.0.0.0/0",] # trailing comma
+                  ports       = [
+                    80,
+                    443
+                  ]
+                  escaped     = "a \\"quoted\\" word"
+                  reference   = var.cidr
+                  template    = "${var.x}-suffix"
+                  call        = tostring(443)
+                  nested      = [["a"]]
+                  sum         = 1 + 2
+                }
+                """);
+        assertEquals(new java.math.BigDecimal("443"), b.literals().get("from_port"));
+        assertEquals(new java.math.BigDecimal("-1.5e2"), b.literals().get("ratio"));
+        assertEquals(Boolean.TRUE, b.literals().get("enabled"));
+        assertEquals(List.of("10.0.0.0/8", "0.0.0.0/0"), b.literals().get("cidr_blocks"));
+        assertEquals(List.of(new java.math.BigDecimal("80"), new java.math.BigDecimal("443")), b.literals().get("ports"));
+        assertEquals("a \"quoted\" word", b.literals().get("escaped"));
+        for (String computed : List.of("reference", "template", "call", "nested", "sum")) {
+            assertTrue(b.attributes().containsKey(computed), computed);
+            assertNull(b.literals().get(computed), computed);
+        }
     }
 
     @Test
