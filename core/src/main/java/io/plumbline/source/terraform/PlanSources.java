@@ -66,6 +66,7 @@ final class PlanSources implements SourceLocator {
         boolean explicit = options.sourceDir() != null;
         Provenance at = Provenance.inFile(reader.file, 1, 1, "/configuration");
         ModuleDir root = null;
+        ModuleDir.Budget budget = new ModuleDir.Budget();
         if (explicit) {
             Path dir = options.sourceDir();
             if (!ModuleDir.isDirectory(dir)) throw new InputException(dir.toString(), 0, 0, "--source-dir: not a directory");
@@ -74,7 +75,7 @@ final class PlanSources implements SourceLocator {
                         + "be mapped to the .tf files in " + shown(dir) + ": they keep the plan's locations", at));
                 return List.of();
             }
-            root = ModuleDir.read(dir);
+            root = ModuleDir.read(dir, budget);
         } else if (config.present) {
             List<Path> candidates = new ArrayList<>(2);
             if (planDir != null) candidates.add(planDir);
@@ -82,7 +83,7 @@ final class PlanSources implements SourceLocator {
             if (planDir == null || !same(planDir, cwd)) candidates.add(cwd);
             for (Path c : candidates) {
                 if (!ModuleDir.isDirectory(c)) continue;
-                ModuleDir m = ModuleDir.read(c);
+                ModuleDir m = ModuleDir.read(c, budget);
                 if (m.files() > 0 && declaresRoot(m, config.root)) {
                     root = m;
                     break;
@@ -92,7 +93,7 @@ final class PlanSources implements SourceLocator {
         if (root == null) return List.of();
 
         List<String> notOnDisk = new ArrayList<>();
-        Map<String, ModuleDir> dirs = modules(config, root, notOnDisk, reader.diagnostics, at);
+        Map<String, ModuleDir> dirs = modules(config, root, notOnDisk, reader.diagnostics, at, budget);
         Map<String, String> addressByPointer = new HashMap<>();
         for (PlanReader.Res x : all) {
             if (x.place != null && x.place.pointer() != null) addressByPointer.put(x.place.pointer(), x.address);
@@ -167,7 +168,7 @@ final class PlanSources implements SourceLocator {
 
     /** Each configuration module's directory, following local module sources from the root's. */
     private static Map<String, ModuleDir> modules(PlanConfig config, ModuleDir root, List<String> notOnDisk,
-                                                  List<Diagnostic> diagnostics, Provenance at) {
+                                                  List<Diagnostic> diagnostics, Provenance at, ModuleDir.Budget budget) {
         Map<String, ModuleDir> dirs = new HashMap<>();
         Map<Path, ModuleDir> read = new HashMap<>();
         dirs.put("", root);
@@ -191,7 +192,7 @@ final class PlanSources implements SourceLocator {
                     notOnDisk.add(m.path + " (" + source + ")");
                     continue;
                 }
-                d = ModuleDir.read(dir);
+                d = ModuleDir.read(dir, budget);
                 read.put(key, d);
                 problems(d, diagnostics, at);
             }

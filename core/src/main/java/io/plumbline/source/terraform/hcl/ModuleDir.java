@@ -16,11 +16,19 @@ import java.util.Map;
  * The declarations of one Terraform module directory: every {@code resource}, {@code data} and {@code module} block
  * of its {@code .tf} files (not subdirectories, as Terraform reads them), with the file that holds each. JSON-syntax
  * files ({@code .tf.json}) are not read. Bounded: at most {@link #MAX_FILES} files of at most {@link #MAX_FILE_BYTES}
- * each; what is skipped and why is in {@link #problems()}.
+ * each, and all directories read for one plan share a {@link Budget} of bytes; what is skipped and why is in
+ * {@link #problems()}.
  */
 public final class ModuleDir {
     public static final int MAX_FILES = 2_000;
     public static final long MAX_FILE_BYTES = 8L << 20;
+
+    /** The bytes of .tf text still to be read for one plan, shared by the directories of its modules. */
+    public static final class Budget {
+        /** Far more source than any real configuration; a checkout of thousands of files stops here. */
+        public static final long MAX_BYTES = 256L << 20;
+        private long left = MAX_BYTES;
+    }
 
     /** A block as declared: the file (under the directory as it was named) and the block. */
     public record Declared(Path file, HclBlock block) {
@@ -36,7 +44,7 @@ public final class ModuleDir {
     }
 
     /** Reads {@code dir}; a directory that cannot be listed gives no declarations and says why. */
-    public static ModuleDir read(Path dir) {
+    public static ModuleDir read(Path dir, Budget budget) {
         ModuleDir m = new ModuleDir(dir);
         List<Path> tf = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir.toString().isEmpty() ? Path.of(".") : dir, "*.tf")) {
@@ -52,11 +60,11 @@ public final class ModuleDir {
             return m;
         }
         tf.sort(null);
-        for (Path f : tf) m.readFile(f);
+        for (Path f : tf) m.readFile(f, budget);
         return m;
     }
 
-    private void readFile(Path f) {
+    private void readFile(Path f, Budget budget) {
         // only regular files: a FIFO or device named *.tf must not block or flood the read
         if (!Files.isRegularFile(f)) return;
         byte[] bytes;
@@ -70,6 +78,12 @@ public final class ModuleDir {
             problems.add(f.getFileName() + " is larger than " + (MAX_FILE_BYTES >> 20) + " MB: not read");
             return;
         }
+        if (bytes.length > budget.left) {
+            problems.add(f.getFileName() + " is past the " + (Budget.MAX_BYTES >> 20) + " MB of .tf text read for one plan: not read");
+            budget.left = 0;
+            return;
+        }
+        budget.left -= bytes.length;
         files++;
         HclFile file = HclScanner.scan(new String(bytes, StandardCharsets.UTF_8));
         if (file.incomplete() != null) problems.add(f.getFileName() + ": " + file.incomplete());
