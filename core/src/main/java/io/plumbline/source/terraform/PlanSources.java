@@ -39,12 +39,7 @@ final class PlanSources implements SourceLocator {
     private final Map<String, String> addressByPointer;
     /** Config module path ("" for the root) to its directory; a module not on disk has no entry. */
     private final Map<String, ModuleDir> dirs;
-    /**
-     * Nested blocks of one name written more than once ({@code ingress} twice), by the plan pointer of the value each
-     * became ({@code /resource_changes/3/change/after/ingress/1}): told apart by their literal attributes, since the
-     * plan may list them in another order than the source (sets are sorted).
-     */
-    private final Map<String, HclBlock> matched = new HashMap<>();
+    private final RepeatedBlocks repeated = new RepeatedBlocks();
 
     private PlanSources(String input, Path absoluteDir, PlanConfig config, Map<String, String> addressByPointer,
                         Map<String, ModuleDir> dirs) {
@@ -114,8 +109,8 @@ final class PlanSources implements SourceLocator {
                 continue;
             }
             declared++;
-            if (x.attrs != null && x.attrs.vals != null) sources.match(decl.block(), x.attrs.vals, x.attrs.ptr, 0);
-            if (x.before != null && x.before.vals != null) sources.match(decl.block(), x.before.vals, x.before.ptr, 0);
+            if (x.attrs != null && x.attrs.vals != null) sources.repeated.match(decl.block(), x.attrs.vals, x.attrs.ptr);
+            if (x.before != null && x.before.vals != null) sources.repeated.match(decl.block(), x.before.vals, x.before.ptr);
         }
         reader.diagnostics.add(Diagnostic.info("findings point to the .tf sources in " + shown(root.dir()) + " ("
                 + declared + " of " + all.size() + (all.size() == 1 ? " resource" : " resources")
@@ -216,97 +211,6 @@ final class PlanSources implements SourceLocator {
         if (source == null || source.length() > 4096) return false;
         for (int k = 0; k < source.length(); k++) if (Character.isISOControl(source.charAt(k))) return false;
         return source.startsWith("./") || source.startsWith("../") || source.startsWith(".\\") || source.startsWith("..\\");
-    }
-
-    // ------------------------------------------------------------------ telling repeated nested blocks apart
-
-    private static final int MAX_MATCH_DEPTH = 16;
-
-    /**
-     * Pairs each element of a nested-block list of the plan ({@code values[name][k]}) with the written block of that
-     * name whose literal attributes it alone agrees with, where more than one such block is written; recursively.
-     */
-    private void match(HclBlock block, MapNode values, String ptr, int depth) {
-        if (depth > MAX_MATCH_DEPTH || ptr == null) return;
-        java.util.Set<String> names = new java.util.LinkedHashSet<>();
-        for (HclBlock b : block.blocks()) if (!b.type().equals("dynamic")) names.add(b.type());
-        for (String name : names) {
-            io.plumbline.source.tree.Node v = values.get(name);
-            String at = ptr + "/" + Addresses.token(name);
-            boolean ambiguous = block.count(name) > 1 || block.dynamicContent(name) != null;
-            if (v instanceof MapNode single) {
-                if (!ambiguous) match(block.nested(name, 0), single, at, depth + 1);
-                continue;
-            }
-            if (!(v instanceof io.plumbline.source.tree.ListNode list)) continue;
-            if (!ambiguous) {
-                if (list.size() == 1 && list.get(0) instanceof MapNode only) match(block.nested(name, 0), only, at + "/0", depth + 1);
-                continue;
-            }
-            Map<HclBlock, Integer> uses = new java.util.IdentityHashMap<>();
-            HclBlock[] picks = new HclBlock[list.size()];
-            for (int k = 0; k < list.size(); k++) {
-                if (!(list.get(k) instanceof MapNode item)) continue;
-                HclBlock pick = null;
-                int agreeing = 0;
-                for (HclBlock b : block.blocks()) {
-                    if (b.type().equals(name) && agrees(b, item)) {
-                        pick = b;
-                        agreeing++;
-                    }
-                }
-                if (agreeing == 1) {
-                    picks[k] = pick;
-                    uses.merge(pick, 1, Integer::sum);
-                }
-            }
-            for (int k = 0; k < picks.length; k++) {
-                // a block two elements agree with tells neither apart
-                if (picks[k] == null || uses.get(picks[k]) > 1) continue;
-                matched.put(at + "/" + k, picks[k]);
-                match(picks[k], (MapNode) list.get(k), at + "/" + k, depth + 1);
-            }
-        }
-    }
-
-    /** Whether every literal the block writes equals the plan's value of that attribute (absent ones are skipped). */
-    private static boolean agrees(HclBlock b, MapNode item) {
-        for (Map.Entry<String, Object> e : b.literals().entrySet()) {
-            io.plumbline.source.tree.Node v = item.get(e.getKey());
-            if (v == null || v.isNull()) continue;
-            if (!same(e.getValue(), v)) return false;
-        }
-        return true;
-    }
-
-    private static boolean same(Object literal, io.plumbline.source.tree.Node v) {
-        if (literal instanceof List<?> items) {
-            if (!(v instanceof io.plumbline.source.tree.ListNode list) || list.size() != items.size()) return false;
-            // sets come back sorted: compare as multisets
-            List<String> a = new ArrayList<>();
-            for (Object o : items) a.add(text(o));
-            List<String> b = new ArrayList<>();
-            for (io.plumbline.source.tree.Node n : list.items()) {
-                if (!(n instanceof io.plumbline.source.tree.ScalarNode sn)) return false;
-                b.add(text(sn.value()));
-            }
-            a.sort(null);
-            b.sort(null);
-            return a.equals(b);
-        }
-        return v instanceof io.plumbline.source.tree.ScalarNode sn && text(literal).equals(text(sn.value()));
-    }
-
-    /** A scalar as comparable text: numbers without trailing zeros ({@code 80} and {@code 80.0} agree). */
-    private static String text(Object o) {
-        if (o instanceof Number) {
-            try {
-                return new java.math.BigDecimal(o.toString()).stripTrailingZeros().toPlainString();
-            } catch (NumberFormatException e) {
-                return o.toString();
-            }
-        }
-        return String.valueOf(o);
     }
 
     // ------------------------------------------------------------------ locating one place
@@ -439,7 +343,7 @@ final class PlanSources implements SourceLocator {
     /**
      * The line of the attribute the path names inside the block: nested blocks are followed by name — the only one
      * written, the {@code content} of a {@code dynamic} block, the n-th written in configuration order, or the one
-     * {@link #match} told apart — and where it cannot be told which, or the block does not write the attribute
+     * {@link RepeatedBlocks} told apart — and where it cannot be told which, or the block does not write the attribute
      * (defaulted, computed), the place stays at the innermost block that is sure.
      */
     HclBlock.Place attributePlace(HclBlock block, Target t) {
@@ -466,7 +370,7 @@ final class PlanSources implements SourceLocator {
                 next = current.nested(name, Integer.parseInt(index));
             } else {
                 next = at == null || index == null ? null
-                        : matched.get(at + "/" + Addresses.token(name) + "/" + index);
+                        : repeated.block(at + "/" + Addresses.token(name) + "/" + index);
             }
             if (next == null) break;
             if (at != null) {
