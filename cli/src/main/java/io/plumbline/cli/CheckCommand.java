@@ -39,7 +39,8 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Plumbline.Check check = Plumbline.check().inputs(input.files).profile(profile).region(input.region);
+        Plumbline.Check check = Plumbline.check().inputs(input.files).profile(profile).region(input.region)
+                .sourceDir(input.sourceDir);
         input.parameters.forEach(check::parameter);
         return report.report(spec, check, List::of);
     }

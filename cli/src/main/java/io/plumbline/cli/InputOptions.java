@@ -22,4 +22,9 @@ final class InputOptions {
     @Option(names = "--region", paramLabel = "REGION",
             description = "Region CloudFormation templates are deployed to (for Fn::GetAZs and AWS::Region).")
     String region;
+
+    @Option(names = "--source-dir", paramLabel = "DIR",
+            description = "Directory of the Terraform sources (.tf) the plan was made from: findings point to their "
+                    + "lines. Default: the plan's directory or the current one, when its .tf files declare the plan.")
+    Path sourceDir;
 }

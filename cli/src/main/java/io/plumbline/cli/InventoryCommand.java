@@ -29,7 +29,7 @@ final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Model model = Plumbline.inventory(input.files, new SourceOptions(input.parameters, input.region));
+        Model model = Plumbline.inventory(input.files, new SourceOptions(input.parameters, input.region, input.sourceDir));
         if (format == OutputFormat.json) {
             InventoryReport.write(model, System.out);
         } else {

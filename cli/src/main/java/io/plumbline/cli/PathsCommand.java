@@ -63,7 +63,7 @@ final class PathsCommand implements Callable<Integer> {
     public Integer call() {
         Traffic traffic = PathQuery.traffic(protocol, ports);
         Profile p = ReferenceArchitecture.profile(profile);
-        Model model = Plumbline.inventory(input.files, new SourceOptions(input.parameters, input.region));
+        Model model = Plumbline.inventory(input.files, new SourceOptions(input.parameters, input.region, input.sourceDir));
         Reachability reach = Reachability.of(model, p);
         List<Endpoint> endpoints = reach.endpoints();
         PrintWriter out = spec.commandLine().getOut();

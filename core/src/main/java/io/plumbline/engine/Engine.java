@@ -2,6 +2,7 @@ package io.plumbline.engine;
 
 import io.plumbline.model.Model;
 import io.plumbline.model.Provenance;
+import io.plumbline.model.SourceLocator;
 import io.plumbline.profile.Profile;
 import io.plumbline.rule.Evidence;
 import io.plumbline.rule.Finding;
@@ -27,6 +28,7 @@ public final class Engine {
         findings = new ArrayList<>(Gaps.apply(model, ran, findings));
         // The one place findings pass before any report: a rule may have put a sensitive value in its words.
         if (!model.secrets().isEmpty()) findings.replaceAll(f -> redacted(f, model));
+        if (!model.sources().isEmpty()) findings.replaceAll(f -> inSource(f, model));
         findings.sort(Comparator.comparing(Finding::ruleId).thenComparing(Finding::resource)
                 .thenComparing(f -> f.status().ordinal()));
         return new Result(model, profile, ran, findings);
@@ -42,6 +44,21 @@ public final class Engine {
         }
         return new Finding(f.ruleId(), f.severity(), f.status(), f.resource(), f.resourceType(), message,
                 List.copyOf(evidence), f.location(), f.waiver());
+    }
+
+    /**
+     * The finding at its place in the sources its input was made from (a plan's {@code .tf} files), keeping the input's
+     * place as the second location; unchanged when those sources do not declare it.
+     */
+    static Finding inSource(Finding f, Model model) {
+        Provenance at = f.location();
+        if (at == null || at.file() == null) return f;
+        for (SourceLocator source : model.sources()) {
+            if (!source.input().equals(at.file())) continue;
+            Provenance there = source.locate(at, f.resource());
+            return there == null ? f : f.locatedInSource(there);
+        }
+        return f;
     }
 
     private static List<Finding> run(Rule rule, Model model, Profile profile) {

@@ -30,15 +30,16 @@ public final class Model {
     private final List<Diagnostic> diagnostics;
     private final List<Gap> gaps;
     private final Secrets secrets;
+    private final List<SourceLocator> sources;
     private final Map<Object, Map<Resource, List<Resource>>> reverseLinks = new ConcurrentHashMap<>();
 
     public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics) {
-        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, List.of(), Secrets.NONE);
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, List.of(), Secrets.NONE, List.of());
     }
 
     /** A model of a state some of which could not be read: {@code gaps} say what is missing and where. */
     public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps) {
-        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps, Secrets.NONE);
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps, Secrets.NONE, List.of());
     }
 
     /**
@@ -47,14 +48,21 @@ public final class Model {
      */
     public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps,
                  Secrets secrets) {
-        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps, secrets);
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps, secrets, List.of());
+    }
+
+    /** A model whose inputs were made from sources on disk: {@code sources} map the inputs' places to theirs. */
+    public Model(List<Resource> resources, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps,
+                 Secrets secrets, List<SourceLocator> sources) {
+        this(new Parts(List.of(List.copyOf(resources))), inputs, diagnostics, gaps, secrets, sources);
     }
 
     /**
      * One part per input: addresses are unique within an input, not across inputs (two plans of one module both hold
      * {@code module.db.aws_rds_cluster.this}), so references resolve within their own input first.
      */
-    private Model(Parts parts, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps, Secrets declared) {
+    private Model(Parts parts, List<InputFile> inputs, List<Diagnostic> diagnostics, List<Gap> gaps, Secrets declared,
+                  List<SourceLocator> sources) {
         List<Resource> all = new ArrayList<>();
         for (List<Resource> part : parts.lists()) {
             Scope scope = new Scope();
@@ -86,6 +94,7 @@ public final class Model {
         }
         this.diagnostics = List.copyOf(shown);
         this.gaps = List.copyOf(gaps);
+        this.sources = List.copyOf(sources);
     }
 
     private record Parts(List<List<Resource>> lists) {
@@ -115,14 +124,16 @@ public final class Model {
         List<Diagnostic> d = new ArrayList<>();
         List<Gap> g = new ArrayList<>();
         Secrets secrets = Secrets.NONE;
+        List<SourceLocator> sources = new ArrayList<>();
         for (Model m : models) {
+            sources.addAll(m.sources);
             secrets = secrets.plus(m.secrets);
             ps.addAll(m.parts);
             in.addAll(m.inputs);
             d.addAll(m.diagnostics);
             g.addAll(m.gaps);
         }
-        return new Model(new Parts(ps), in, d, g, secrets);
+        return new Model(new Parts(ps), in, d, g, secrets, sources);
     }
 
     /** Every resource. Recorded by {@link #recordingReads} as {@code Resource.class}: "any kind". */
@@ -167,6 +178,11 @@ public final class Model {
     }
 
     /** What could not be read (empty for a plan or a template, which are read whole or not at all). */
+    /** The sources the inputs were made from, where they were found on disk (see {@link SourceLocator}). */
+    public List<SourceLocator> sources() {
+        return sources;
+    }
+
     public List<Gap> gaps() {
         return gaps;
     }

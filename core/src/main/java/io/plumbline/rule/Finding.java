@@ -6,16 +6,37 @@ import java.util.List;
 
 /**
  * One verdict of one rule on one resource. {@code location} is where a reader should look: the deciding value's own
- * place when there is one, else the resource's declaration. {@code waiver} is set only on a WAIVED finding: the
- * waiver that accepted it, with the status the rule had given.
+ * place when there is one, else the resource's declaration; for an input made from sources on disk (a plan and its
+ * {@code .tf} files) the place in those sources, and then {@code inputLocation} keeps the place in the input itself
+ * (null otherwise). {@code waiver} is set only on a WAIVED finding: the waiver that accepted it, with the status the
+ * rule had given.
  */
 public record Finding(String ruleId, Severity severity, Status status, String resource, String resourceType,
-                      String message, List<Evidence> evidence, Provenance location, Waiver waiver) {
+                      String message, List<Evidence> evidence, Provenance location, Waiver waiver,
+                      Provenance inputLocation) {
 
     /** A verdict as a rule gives it: not waived. */
     public Finding(String ruleId, Severity severity, Status status, String resource, String resourceType,
                    String message, List<Evidence> evidence, Provenance location) {
-        this(ruleId, severity, status, resource, resourceType, message, evidence, location, null);
+        this(ruleId, severity, status, resource, resourceType, message, evidence, location, null, null);
+    }
+
+    /** A verdict located in its input only. */
+    public Finding(String ruleId, Severity severity, Status status, String resource, String resourceType,
+                   String message, List<Evidence> evidence, Provenance location, Waiver waiver) {
+        this(ruleId, severity, status, resource, resourceType, message, evidence, location, waiver, null);
+    }
+
+    /** The same verdict with another status, message and waiver, at the same places. */
+    public Finding with(Status newStatus, String newMessage, Waiver newWaiver) {
+        return new Finding(ruleId, severity, newStatus, resource, resourceType, newMessage, evidence, location,
+                newWaiver, inputLocation);
+    }
+
+    /** The same verdict shown at {@code source}, a place in the sources the input was made from. */
+    public Finding locatedInSource(Provenance source) {
+        return new Finding(ruleId, severity, status, resource, resourceType, message, evidence, source, waiver,
+                inputLocation != null ? inputLocation : location);
     }
 
     /**

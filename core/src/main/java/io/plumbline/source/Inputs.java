@@ -48,7 +48,8 @@ public final class Inputs {
 
     public static Model load(Path file, SourceOptions options) {
         String name = file.toString();
-        return load(name, readBounded(file, name, MAX_INPUT_BYTES), options);
+        Path dir = file.getParent();
+        return load(name, readBounded(file, name, MAX_INPUT_BYTES), options, dir == null ? Path.of("") : dir);
     }
 
     /**
@@ -97,6 +98,11 @@ public final class Inputs {
 
     /** Reads one document already in memory; {@code name} is what locations and errors call it. */
     public static Model load(String name, byte[] bytes, SourceOptions options) {
+        return load(name, bytes, options, null);
+    }
+
+    /** {@code dir}: the directory the document was read from (where a plan's .tf sources may be), or null. */
+    private static Model load(String name, byte[] bytes, SourceOptions options, Path dir) {
         int start = firstContent(bytes);
         if (start < 0) throw new InputException(name, 1, 1, "empty file");
         // Hashing a large plan costs as much as a fifth of its parse: do it on another core meanwhile.
@@ -114,7 +120,7 @@ public final class Inputs {
         }
         String sha = join(hash);
         return switch (detect(map, name)) {
-            case TERRAFORM_PLAN -> TerraformPlanSource.read(map, name, sha, options);
+            case TERRAFORM_PLAN -> TerraformPlanSource.read(map, name, sha, options, dir);
             case CLOUDFORMATION -> CloudFormationSource.read(map, name, sha, options);
             case SNAPSHOT -> SnapshotReader.read(map, name);
         };

@@ -57,6 +57,7 @@ public final class Plumbline {
         private final List<String> ruleIds = new ArrayList<>();
         private Path profileOverride;
         private String region;
+        private Path sourceDir;
         private RuleRegistry registry;
         private Model model;
 
@@ -88,6 +89,16 @@ public final class Plumbline {
             return this;
         }
 
+        /**
+         * The directory of the Terraform sources (.tf) the plans were made from, so that findings point to their
+         * blocks and attribute lines. Without it, the plan's directory or the current one is used when its .tf files
+         * declare the plan's root module.
+         */
+        public Check sourceDir(Path dir) {
+            sourceDir = dir;
+            return this;
+        }
+
         /** Only these rules (by id). */
         public Check rules(List<String> ids) {
             ruleIds.addAll(ids);
@@ -112,7 +123,7 @@ public final class Plumbline {
                     () -> ReferenceArchitecture.profile(profileOverride));
             CompletableFuture<List<Rule>> rules = CompletableFuture.supplyAsync(
                     () -> (registry != null ? registry : RuleRegistry.discover()).select(ruleIds));
-            SourceOptions options = new SourceOptions(parameters, region);
+            SourceOptions options = new SourceOptions(parameters, region, sourceDir);
             Model evaluated = model != null ? model : inventory(inputs, options);
             return Engine.evaluate(evaluated, join(profile), join(rules));
         }

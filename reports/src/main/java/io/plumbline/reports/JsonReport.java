@@ -140,6 +140,7 @@ public final class JsonReport {
             g.writeEndObject();
         }
         writeLocation(g, "location", f.location());
+        if (f.inputLocation() != null) writeLocation(g, "inputLocation", f.inputLocation());
         g.writeArrayFieldStart("evidence");
         for (Evidence e : f.evidence()) {
             g.writeStartObject();

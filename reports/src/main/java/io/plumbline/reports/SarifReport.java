@@ -21,7 +21,9 @@ import java.util.Map;
  * SARIF 2.1.0 for code-scanning systems: every rule with its help text, every FAIL as a result whose level follows the
  * severity, every UNKNOWN as a result of kind "review" (something a person must look at), each with its physical
  * location (file, line) for plans and templates, or its logical location (ARN) for live resources, and a stable
- * fingerprint. A WAIVED finding is a result too, with an external suppression carrying its justification (code scanning
+ * fingerprint. File locations are relative to {@code %SRCROOT%} (see {@link SourceRoot}), so that code scanning
+ * annotates the lines of the repository's files; a finding shown in a plan's {@code .tf} sources has the plan's place
+ * as a related location. A WAIVED finding is a result too, with an external suppression carrying its justification (code scanning
  * shows it as dismissed); with a baseline, failing and undecided results carry their {@code baselineState}.
  */
 public final class SarifReport {
@@ -60,12 +62,24 @@ public final class SarifReport {
             g.writeEndArray();
             g.writeEndObject();
             g.writeEndObject();
+            SourceRoot root = SourceRoot.of(result.model());
             g.writeArrayFieldStart("results");
             for (Finding f : result.findings()) {
                 if (f.status() != Status.FAIL && f.status() != Status.UNKNOWN && f.status() != Status.WAIVED) continue;
-                writeResult(g, f, index.get(f.ruleId()), review.baseline(), review.waivers() != null);
+                writeResult(g, f, index.get(f.ruleId()), review.baseline(), review.waivers() != null, root);
             }
             g.writeEndArray();
+            if (root.used()) {
+                // Code scanning reads relative URIs from the repository's root; the base says where that was here.
+                g.writeObjectFieldStart("originalUriBaseIds");
+                g.writeObjectFieldStart(SourceRoot.ID);
+                g.writeStringField("uri", root.uri());
+                g.writeObjectFieldStart("description");
+                g.writeStringField("text", "The root of the repository (or directory) the sources and inputs were read from.");
+                g.writeEndObject();
+                g.writeEndObject();
+                g.writeEndObject();
+            }
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
@@ -104,7 +118,7 @@ public final class SarifReport {
     }
 
     private static void writeResult(JsonGenerator g, Finding f, Integer ruleIndex, BaselineComparison baseline,
-                                    boolean waiversApplied) throws IOException {
+                                    boolean waiversApplied, SourceRoot root) throws IOException {
         g.writeStartObject();
         g.writeStringField("ruleId", f.ruleId());
         if (ruleIndex != null) g.writeNumberField("ruleIndex", ruleIndex);
@@ -124,19 +138,7 @@ public final class SarifReport {
         g.writeArrayFieldStart("locations");
         g.writeStartObject();
         Provenance p = f.location();
-        if (p != null && p.file() != null) {
-            g.writeObjectFieldStart("physicalLocation");
-            g.writeObjectFieldStart("artifactLocation");
-            g.writeStringField("uri", p.file().replace('\\', '/'));
-            g.writeEndObject();
-            if (p.line() > 0) {
-                g.writeObjectFieldStart("region");
-                g.writeNumberField("startLine", p.line());
-                if (p.column() > 0) g.writeNumberField("startColumn", p.column());
-                g.writeEndObject();
-            }
-            g.writeEndObject();
-        }
+        if (p != null && p.file() != null) writePhysical(g, p, root);
         g.writeArrayFieldStart("logicalLocations");
         g.writeStartObject();
         g.writeStringField("fullyQualifiedName", p != null && p.arn() != null ? p.arn() : f.resource());
@@ -145,6 +147,19 @@ public final class SarifReport {
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndArray();
+        if (f.inputLocation() != null && f.inputLocation().file() != null) {
+            // The finding is shown in the .tf sources; the plan's place of the same value stays one click away.
+            g.writeArrayFieldStart("relatedLocations");
+            g.writeStartObject();
+            g.writeNumberField("id", 1);
+            writePhysical(g, f.inputLocation(), root);
+            g.writeObjectFieldStart("message");
+            String pointer = f.inputLocation().pointer();
+            g.writeStringField("text", "in the input " + f.inputLocation().file() + (pointer == null ? "" : " at " + pointer));
+            g.writeEndObject();
+            g.writeEndObject();
+            g.writeEndArray();
+        }
         g.writeObjectFieldStart("partialFingerprints");
         g.writeStringField("plumbline/v1", Fingerprints.of(f));
         g.writeEndObject();
@@ -172,6 +187,22 @@ public final class SarifReport {
         g.writeStringField("status", f.status().name());
         g.writeStringField("resourceType", f.resourceType());
         g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writePhysical(JsonGenerator g, Provenance p, SourceRoot root) throws IOException {
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        SourceRoot.Uri uri = root.uriOf(p.file());
+        g.writeStringField("uri", uri.uri());
+        if (uri.relative()) g.writeStringField("uriBaseId", SourceRoot.ID);
+        g.writeEndObject();
+        if (p.line() > 0) {
+            g.writeObjectFieldStart("region");
+            g.writeNumberField("startLine", p.line());
+            if (p.column() > 0) g.writeNumberField("startColumn", p.column());
+            g.writeEndObject();
+        }
         g.writeEndObject();
     }
 

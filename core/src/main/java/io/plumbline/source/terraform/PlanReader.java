@@ -86,11 +86,22 @@ final class PlanReader {
     /** Targets the plan does not declare, by the id (or name) its folded resources give: see {@link #placeholderFor}. */
     private final Map<String, Resource> placeholders = new HashMap<>();
 
+    private final io.plumbline.source.SourceOptions options;
+    private final java.nio.file.Path planDir;
+
     PlanReader(MapNode root, String file, String sha256) {
+        this(root, file, sha256, io.plumbline.source.SourceOptions.DEFAULT, null);
+    }
+
+    /** {@code planDir}: the plan file's directory, where its .tf sources may be; null for a plan read from memory. */
+    PlanReader(MapNode root, String file, String sha256, io.plumbline.source.SourceOptions options,
+               java.nio.file.Path planDir) {
         this.root = root;
         this.file = file;
         this.sha256 = sha256;
         this.config = new PlanConfig(root, file);
+        this.options = options == null ? io.plumbline.source.SourceOptions.DEFAULT : options;
+        this.planDir = planDir;
     }
 
     /** The model; an input error never repeats a value the plan marks sensitive. */
@@ -176,7 +187,8 @@ final class PlanReader {
         resources.addAll(mainTables.made());
         InputFile input = new InputFile(file, Format.TERRAFORM_PLAN.id(), sha256, all.size(), modelled, foldedCount,
                 excluded);
-        return new Model(resources, List.of(input), diagnostics, List.of(), secrets.build());
+        List<io.plumbline.model.SourceLocator> sources = PlanSources.find(this, all, options, planDir);
+        return new Model(resources, List.of(input), diagnostics, List.of(), secrets.build(), sources);
     }
 
     // ------------------------------------------------------------------ reading the plan's structure

@@ -14,6 +14,15 @@ public final class TerraformPlanSource {
     }
 
     public static Model read(MapNode root, String file, String sha256, SourceOptions options) {
-        return new PlanReader(root, file, sha256).read();
+        return read(root, file, sha256, options, null);
+    }
+
+    /**
+     * As {@link #read(MapNode, String, String, SourceOptions)}, for a plan read from a file in {@code planDir}: its
+     * findings point to the .tf sources of {@code options.sourceDir()}, or of the plan's directory or the current one
+     * when those declare the plan's root module.
+     */
+    public static Model read(MapNode root, String file, String sha256, SourceOptions options, java.nio.file.Path planDir) {
+        return new PlanReader(root, file, sha256, options, planDir).read();
     }
 }

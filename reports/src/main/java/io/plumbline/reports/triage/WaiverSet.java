@@ -185,14 +185,12 @@ public record WaiverSet(String file, List<WaiverEntry> entries) {
                 }
             }
             if (live != null) {
-                out.add(new Finding(f.ruleId(), f.severity(), Status.WAIVED, f.resource(), f.resourceType(),
-                        f.message(), f.evidence(), f.location(), live.asFindingWaiver(f.status())));
+                out.add(f.with(Status.WAIVED, f.message(), live.asFindingWaiver(f.status())));
                 applied++;
             } else if (dead != null) {
-                out.add(new Finding(f.ruleId(), f.severity(), f.status(), f.resource(), f.resourceType(),
-                        f.message() + "; waiver expired on " + dead.expires() + " (approved by " + dead.approver()
-                                + "; waiver " + dead.number() + (dead.line() > 0 ? " at line " + dead.line() : "") + ")",
-                        f.evidence(), f.location(), null));
+                out.add(f.with(f.status(), f.message() + "; waiver expired on " + dead.expires() + " (approved by "
+                        + dead.approver() + "; waiver " + dead.number() + (dead.line() > 0 ? " at line " + dead.line() : "")
+                        + ")", null));
                 expiredUsed.add(dead);
                 expired++;
             } else {
