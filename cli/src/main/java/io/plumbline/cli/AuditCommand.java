@@ -26,10 +26,11 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  everything was read and no failing finding at or above --fail-on",
                 "  1  failing findings at or above --fail-on (or UNKNOWN ones, with --fail-on-unknown)",
-                "  2  usage error, unusable accounts file, baseline or waivers file",
+                "  2  usage error, unusable accounts file, baseline or waivers file, or no AWS credentials",
                 "  3  incomplete audit: a call was denied, throttled past its retries or failed, a region was",
                 "     unavailable or a role could not be assumed; what is missing is listed, and the rules",
-                "     that need it are UNKNOWN there (1 wins over 3)",
+                "     that need it are UNKNOWN there (1 wins over 3); when the first call (sts:GetCallerIdentity)",
+                "     fails (endpoint unreachable, credentials refused), one line says why and nothing else runs",
                 "Progress goes to stderr when it is a terminal."})
 final class AuditCommand implements Callable<Integer> {
 
@@ -88,6 +89,8 @@ final class AuditCommand implements Callable<Integer> {
             return Main.OK;
         }
         LiveAudit.Collection collected = live.collect(spec, kindsRead(report.rules));
+        Integer stopped = LiveOptions.stopped(spec, collected);
+        if (stopped != null) return stopped;
         Plumbline.Check check = Plumbline.check().model(collected.model()).profile(plumblineProfile);
         List<String> notes = new ArrayList<>();
         if (stats) {

@@ -102,7 +102,15 @@ final class DriftCommand implements Callable<Integer> {
         }
         SourceOptions options = new SourceOptions(parameters, region);
         Model plannedModel = Inputs.load(planned, options);
-        Model actualModel = live ? liveOptions.collect(spec).model() : Inputs.load(actual, options);
+        Model actualModel;
+        if (live) {
+            io.plumbline.live.LiveAudit.Collection collected = liveOptions.collect(spec);
+            Integer stopped = LiveOptions.stopped(spec, collected);
+            if (stopped != null) return stopped;
+            actualModel = collected.model();
+        } else {
+            actualModel = Inputs.load(actual, options);
+        }
         DriftReport report = Drift.compare(plannedModel, actualModel);
         if (outDir != null) {
             Files.createDirectories(outDir);

@@ -58,9 +58,10 @@ final class FeaturesCommand implements Callable<Integer> {
     boolean noBundled;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Write Cucumber's reports to DIR: plumbline-features.html, plumbline-features.json and "
-                    + "plumbline-features.ndjson (messages), and plumbline-features-rules.json (each rule's scenarios "
-                    + "and their verdicts).")
+            description = "Write the reports to DIR: plumbline-features.html and plumbline-features.md (for "
+                    + "auditors: each scenario passed, failed or undecided, with the reason), Cucumber's "
+                    + "plumbline-features-cucumber.html, plumbline-features.json and plumbline-features.ndjson "
+                    + "(messages), and plumbline-features-rules.json (each rule's scenarios and their verdicts).")
     Path out;
 
     @Option(names = "--profile", paramLabel = "FILE", description = "A profile overriding the reference profile.")
@@ -118,8 +119,8 @@ final class FeaturesCommand implements Callable<Integer> {
         out.println();
         out.println("Scenarios: " + report.summary() + " (" + report.scenarios().size() + " in all)");
         if (this.out != null) {
-            out.println("Wrote " + FeatureRun.HTML + ", " + FeatureRun.JSON + ", " + FeatureRun.MESSAGES + " and "
-                    + FeatureRun.RULES + " to " + this.out);
+            out.println("Wrote " + FeatureRun.HTML + ", " + FeatureRun.MARKDOWN + ", " + FeatureRun.CUCUMBER_HTML + ", "
+                    + FeatureRun.JSON + ", " + FeatureRun.MESSAGES + " and " + FeatureRun.RULES + " to " + this.out);
         }
         boolean fails = !report.failed().isEmpty() || (failOnUnknown && !report.undecided().isEmpty());
         out.printf("Gate: %s%s%n", fails ? "FAILED" : "passed", failOnUnknown ? " (undecided fails)" : "");

@@ -103,6 +103,26 @@ final class LiveOptions {
         return collected;
     }
 
+    /**
+     * When the audit's first call failed and nothing was read: one line on stderr saying so, and the exit code, 2
+     * (usage) when there are no credentials to run with, else 3 (incomplete: the gate is undecided); null otherwise.
+     */
+    static Integer stopped(CommandSpec spec, LiveAudit.Collection collected) {
+        LiveAudit.Unusable why = collected.stopped();
+        if (why == null) return null;
+        PrintWriter err = spec.commandLine().getErr();
+        String name = spec.commandLine().getCommandName();
+        if (why.cause() == LiveAudit.Cause.NO_CREDENTIALS) {
+            err.println("plumbline " + name + ": " + why.message() + "; give --profile NAME or set AWS_PROFILE, or "
+                    + "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+            err.flush();
+            return Main.USAGE;
+        }
+        err.println("plumbline " + name + ": incomplete, " + why.message() + "; the gate is undecided");
+        err.flush();
+        return Main.INCOMPLETE;
+    }
+
     private List<AuditTarget> targets(CommandSpec spec, AuditOptions options) throws IOException {
         if (accounts == null) return List.of(AuditTarget.caller());
         if (accounts.roleArn != null) return List.of(AuditTarget.role(accounts.roleArn));

@@ -123,7 +123,7 @@ final class ReportOptions {
         var ran = review.result().rules();
         var gaps = review.result().model().gaps().stream()
                 .filter(g -> g.kind() == null || ran.stream().anyMatch(d -> d.reads(g.kind()))).toList();
-        String gateLine = gate.describe(gateFails);
+        String gateLine = gate.describe(gateFails, !gaps.isEmpty());
         if (!gaps.isEmpty()) {
             gateLine += "Incomplete: " + gaps.size() + " part(s) of the state could not be read; the rules that "
                     + "need them are UNKNOWN there:\n" + gaps.stream().map(g -> "  " + g.display() + "\n")

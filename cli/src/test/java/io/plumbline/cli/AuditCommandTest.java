@@ -70,6 +70,13 @@ class AuditCommandTest {
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), Files.readString(errFile));
     }
 
+    private Path bundledPlan() throws Exception {
+        Path plan = tmp.resolve("reference.tfplan.json");
+        Files.write(plan, io.plumbline.reference.ReferenceArchitecture.read(
+                io.plumbline.reference.ReferenceArchitecture.TERRAFORM_PLAN));
+        return plan;
+    }
+
     private static JsonNode json(String s) throws Exception {
         return new ObjectMapper().readTree(s);
     }
@@ -248,7 +255,44 @@ class AuditCommandTest {
             assertEquals(3, run.exit(), run.out() + run.err());
             assertTrue(run.out().contains("Incomplete") && run.out().contains("rds:DescribeDBInstances"), run.out());
             assertFalse(run.out().contains("PASS"), run.out());
+            assertTrue(run.out().contains("Gate: undecided, the state read is incomplete"), run.out());
+            assertFalse(run.out().contains("Gate: passed"), "exit 3 never beside a passed gate: " + run.out());
         }
+    }
+
+    @Test
+    void anUnreachableEndpointIsOneLineAndExitThree() throws Exception {
+        int closed;
+        try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = s.getLocalPort();
+        }
+        Run run = audit("--endpoint-url", "http://127.0.0.1:" + closed, "--regions", "eu-west-1,eu-central-1");
+        assertEquals(3, run.exit(), run.out() + run.err());
+        assertEquals("", run.out(), "no report of an audit that read nothing");
+        List<String> lines = run.err().lines().toList();
+        assertEquals(1, lines.size(), run.err());
+        assertEquals("plumbline audit: incomplete, cannot reach http://127.0.0.1:" + closed
+                + " (sts:GetCallerIdentity: Connect to 127.0.0.1:" + closed + " [/127.0.0.1] failed: Connection "
+                + "refused); nothing was audited; the gate is undecided", lines.get(0));
+        assertFalse(run.err().contains("in account  region"));
+    }
+
+    @Test
+    void noCredentialsIsOneLineAndAUsageError() throws Exception {
+        Run run = plumbline(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", ""), "audit",
+                "--endpoint-url", moto.endpoint().toString(), "--regions", MotoServer.REGION);
+        assertEquals(2, run.exit(), run.out() + run.err());
+        List<String> lines = run.err().lines().toList();
+        assertEquals(1, lines.size(), run.err());
+        assertTrue(lines.get(0).startsWith("plumbline audit: no AWS credentials found ("), lines.get(0));
+        assertTrue(lines.get(0).endsWith("give --profile NAME or set AWS_PROFILE, or AWS_ACCESS_KEY_ID and "
+                + "AWS_SECRET_ACCESS_KEY"), lines.get(0));
+        Run drift = plumbline(Map.of("AWS_ACCESS_KEY_ID", "", "AWS_SECRET_ACCESS_KEY", ""), "drift",
+                bundledPlan().toString(), "--live", "--endpoint-url", moto.endpoint().toString(), "--regions",
+                MotoServer.REGION);
+        assertEquals(2, drift.exit(), drift.out() + drift.err());
+        assertEquals(1, drift.err().lines().count(), drift.err());
+        assertTrue(drift.err().startsWith("plumbline drift: no AWS credentials found"), drift.err());
     }
 
     @Test

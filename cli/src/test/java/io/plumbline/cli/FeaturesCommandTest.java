@@ -105,7 +105,11 @@ class FeaturesCommandTest {
         Path dir = tmp.resolve("reports");
         Run run = features("--tags", "@multi-az", "--out", dir.toString());
         assertEquals(0, run.exit(), () -> run.out() + run.err());
-        assertTrue(Files.size(dir.resolve("plumbline-features.html")) > 10_000);
+        assertTrue(Files.size(dir.resolve("plumbline-features-cucumber.html")) > 10_000, "Cucumber's own page");
+        String auditors = Files.readString(dir.resolve("plumbline-features.html"));
+        assertTrue(auditors.contains("Aurora has a writer and at least one reader, in distinct Availability Zones")
+                && auditors.contains("PASSED"), auditors);
+        assertTrue(Files.readString(dir.resolve("plumbline-features.md")).contains("| PASSED |"));
         assertTrue(Files.size(dir.resolve("plumbline-features.ndjson")) > 0);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("plumbline-features.json").toFile());
         List<String> names = new ArrayList<>();

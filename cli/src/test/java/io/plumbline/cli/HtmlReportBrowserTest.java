@@ -89,6 +89,56 @@ class HtmlReportBrowserTest {
         assertTrue(Files.size(png) > 10_000, "a real picture");
     }
 
+    /**
+     * The reference example and a failing variant as an auditor sees them: screenshots kept under the build
+     * directory ({@code reference-report.png}, {@code failing-report.png}); the failures lead, every location column
+     * is wide enough to read (never a column of single characters), and the header counts what the inputs table does.
+     */
+    @Test
+    void theReferenceAndAFailingVariantReadWellInTheBrowser() throws Exception {
+        Path reference = Path.of(System.getProperty("plumbline.root"), "infra-reference", "src", "main", "resources",
+                "io", "plumbline", "reference");
+        Object[][] cases = {
+                {"reference", new String[] {reference.resolve("terraform/reference.tfplan.json").toString(),
+                        reference.resolve("cloudformation/reference.cfn.yaml").toString()}, 0},
+                {"failing", new String[] {
+                        reference.resolve("variants/terraform/NET-007-aurora-from-alb.tfplan.json").toString(),
+                        reference.resolve("variants/terraform/NET-009-ssh-open.tfplan.json").toString(),
+                        reference.resolve("variants/terraform/MAZ-006-az-unset.tfplan.json").toString()}, 1}};
+        for (Object[] c : cases) {
+            Path out = dir.resolve((String) c[0]);
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("check"));
+            args.addAll(java.util.List.of((String[]) c[1]));
+            args.addAll(java.util.List.of("--format", "html", "--out", out.toString()));
+            CommandLineTest.Run run = CommandLineTest.plumbline(args.toArray(String[]::new));
+            assertEquals((int) c[2], run.exit(), run.out() + run.err());
+            try (Browser b = Browser.open(out.resolve("plumbline.html"))) {
+                Browser.Cdp p = b.page;
+                JsonNode shot = p.call("Page.captureScreenshot", Map.of("format", "png"));
+                Path png = dir.resolve(c[0] + "-report.png");
+                Files.write(png, Base64.getDecoder().decode(shot.path("data").asText()));
+                assertTrue(Files.size(png) > 10_000, "a real picture");
+                int narrowest = p.eval("Math.min(...Array.from(document.querySelectorAll('td.loc'))"
+                        + ".filter(td => td.offsetParent !== null).map(td => td.getBoundingClientRect().width))")
+                        .asInt();
+                assertTrue(narrowest >= 150, c[0] + ": the narrowest location column is " + narrowest + " px");
+                int inputs = p.eval("Array.from(document.querySelectorAll('.input-resources'))"
+                        + ".reduce((n, e) => n + Number(e.textContent), 0)").asInt();
+                assertEquals(p.eval("document.getElementById('resource-count').textContent").asInt(), inputs);
+                int failuresTop = p.eval("document.getElementById('failures').getBoundingClientRect().top").asInt();
+                int controlsTop = p.eval("document.getElementById('controls').getBoundingClientRect().top").asInt();
+                assertTrue(failuresTop < controlsTop, "failures first");
+                String summary = p.eval("document.getElementById('summary').textContent").asText();
+                assertTrue(summary.matches("\\d+ of \\d+ rules pass; .*\\."), summary);
+                if ((int) c[2] == 1) {
+                    assertTrue(p.eval("document.querySelectorAll('tr.failure').length").asInt() >= 2);
+                    assertTrue(p.eval("document.querySelectorAll('#failures details.hops:not([open])').length")
+                            .asInt() >= 1, "the witness path of NET-007 is folded");
+                }
+            }
+        }
+    }
+
     private static Path screenshot(String name) throws Exception {
         JsonNode shot = page.call("Page.captureScreenshot", Map.of("format", "png"));
         Path png = dir.resolve(name);

@@ -143,6 +143,12 @@ final class AttributeComparison {
             actualLacks++;
             return;
         }
+        if (p.isUnknown() && a.isUnknown()) {
+            // Neither side states a value (a computed attribute of a plan against itself or its twin): the plan makes
+            // no claim here, so there is nothing that could have drifted and nothing missing from the comparison.
+            neither++;
+            return;
+        }
         if (p.isUnknown() || a.isUnknown()) {
             notComparable.add(new NotComparable(path, reason(p, a), side(p, true), side(a, false)));
             return;
@@ -161,6 +167,19 @@ final class AttributeComparison {
         // A flag one source reports as not set and the other as false is off on both sides (the live API answers
         // false where Terraform state keeps null for an optional flag never set).
         if ((x == null && Boolean.FALSE.equals(y)) || (y == null && Boolean.FALSE.equals(x))) return;
+        if (x instanceof Ref rx && y instanceof Ref ry && refs.samePair(planned, rx, actual, ry)) return;
+        if (x instanceof String sx && y instanceof String sy && !sx.equals(sy)) {
+            String cx = JsonText.canonical(sx);
+            String cy = JsonText.canonical(sy);
+            if (cx != null && cy != null) {
+                if (cx.equals(cy)) return;
+                String open = JsonText.agreesBut(cx, cy);
+                if (open != null) {
+                    notComparable.add(new NotComparable(path, open, side(p, true), side(a, false)));
+                    return;
+                }
+            }
+        }
         if (!canon(true, planned, x).equals(canon(false, actual, y))) {
             differences.add(new Difference(path, Change.CHANGED, side(p, true), side(a, false)));
         }
@@ -258,6 +277,11 @@ final class AttributeComparison {
         List<String> unknown = new ArrayList<>();
         pe.stream().filter(e -> e.unknown() != null).findFirst().ifPresent(e -> unknown.add("planned: " + e.unknown()));
         ae.stream().filter(e -> e.unknown() != null).findFirst().ifPresent(e -> unknown.add("actual: " + e.unknown()));
+        if (!unknown.isEmpty() && sameElements(pe, ae)) {
+            // The same elements with the same unknowns on both sides (the rules of a plan against itself): each side
+            // leaves the same parts open, so the lists agree on everything either of them states.
+            return;
+        }
         if (!unknown.isEmpty()) {
             // One unknown element could be any of the other side's: the list as a whole cannot be compared.
             Elem fp = pe.stream().filter(e -> e.unknown() != null).findFirst().orElse(null);
@@ -287,6 +311,20 @@ final class AttributeComparison {
         }
     }
 
+    /** Whether both lists hold the same elements (as multisets), an unknown part matching only an unknown part. */
+    private static boolean sameElements(List<Elem> pe, List<Elem> ae) {
+        if (pe.size() != ae.size()) return false;
+        Map<String, Integer> count = new java.util.HashMap<>();
+        for (Elem e : pe) {
+            if (e.signature() == null) return false;
+            count.merge(e.signature(), 1, Integer::sum);
+        }
+        for (Elem e : ae) {
+            if (e.signature() == null || count.merge(e.signature(), -1, Integer::sum) < 0) return false;
+        }
+        return true;
+    }
+
     private static Side elementSide(Elem e) {
         Value<Object> v = Value.explicit(e.raw(), e.at());
         if (e.sensitive()) v = v.asSensitive();
@@ -303,6 +341,12 @@ final class AttributeComparison {
             boolean sensitive = parentSensitive || v.isSensitive();
             return new Elem(canon(plannedSide, owner, v.get()), sensitive ? "(sensitive)" : String.valueOf(v.get()),
                     at, null, sensitive, v.get());
+        }
+        if (o instanceof Ref ref) {
+            // By what it points at, not by the name each source gives it (Ref is a record: not one of the records
+            // compared component by component below).
+            return new Elem(canon(plannedSide, owner, ref), parentSensitive ? "(sensitive)" : ref.target(), parentAt,
+                    null, parentSensitive, ref);
         }
         if (o instanceof Record r) return record(plannedSide, owner, r, parentAt, parentSensitive);
         return new Elem(canon(plannedSide, owner, o), parentSensitive ? "(sensitive)" : String.valueOf(o), parentAt,

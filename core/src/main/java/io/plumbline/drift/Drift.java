@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -265,6 +266,202 @@ public final class Drift {
             byAddress(ps, as);
             byName(ps, as, false);
             byName(ps, as, true); // security groups last: their key needs the VPCs matched
+            byReference(ps, as);
+        }
+
+        /**
+         * Pairs what matched pairs point at: when a matched repository's {@code kmsKey} is {@code aws_kms_key.ecr} on
+         * one side and {@code EcrKmsKey} on the other, and neither key is matched yet, they are the same key; and,
+         * the other way, a resource unmatched on both sides that alone of its kind points, by the same attribute,
+         * at the two halves of a matched pair. Repeated until nothing more pairs, so a template whose names are
+         * known only at deploy time ({@code AWS::StackName}) still pairs with the plan of the same architecture; a
+         * reference is never a reason to pair two resources of different kinds or regions.
+         */
+        private void byReference(List<Resource> ps, List<Resource> as) {
+            boolean progress = true;
+            while (progress) {
+                progress = false;
+                List<Resource> pairs = ps.stream().filter(p2a::containsKey).toList();
+                for (Resource p : pairs) progress |= followReferences(p, p2a.get(p));
+                progress |= referrersOfPairs(ps, as);
+            }
+        }
+
+        /** Pairs the unmatched targets of the same attribute of one matched pair; true when any paired. */
+        private boolean followReferences(Resource p, Resource a) {
+            boolean paired = false;
+            for (java.lang.reflect.Field f : AttributeComparison.fields(p.getClass())) {
+                if (f.getType() != Value.class || !f.getDeclaringClass().isInstance(a)) continue;
+                List<Resource> at = targets(actual, a, f, List.of());
+                // A name several resources hold (an EKS cluster and a Redis group): read as the other side's kind.
+                List<Class<? extends Resource>> as = at.size() == 1 ? List.of(at.get(0).getClass()) : List.of();
+                List<Resource> pt = targets(planned, p, f, as);
+                pt.removeIf(p2a::containsKey);
+                at.removeIf(a2p::containsKey);
+                String by = "reference " + f.getName() + " of " + p.address();
+                if (pt.size() == 1 && at.size() == 1) {
+                    if (kindKey(pt.get(0)).equals(kindKey(at.get(0))) && compatible(pt.get(0), at.get(0))) {
+                        match(pt.get(0), at.get(0), by);
+                        paired = true;
+                    }
+                } else if (pt.size() > 1 && pt.size() == at.size()) {
+                    paired |= pairAlike(pt, at, by);
+                }
+            }
+            return paired;
+        }
+
+        /**
+         * Pairs the elements of two referenced lists (a node group's three subnets on each side) whose own attributes
+         * agree, each with exactly one of the other list: references, which may point at resources not paired yet,
+         * and tags, which each source fills in its own way, do not decide.
+         */
+        private boolean pairAlike(List<Resource> pt, List<Resource> at, String by) {
+            java.util.Map<Resource, Resource> alike = new java.util.IdentityHashMap<>();
+            java.util.Map<Resource, Integer> chosen = new java.util.IdentityHashMap<>();
+            for (Resource x : pt) {
+                // Not compatible(): the VPCs these point at may be what this pairing is about to reveal.
+                List<Resource> same = at.stream().filter(y -> kindKey(x).equals(kindKey(y)) && !a2p.containsKey(y)
+                        && regionOk(x, y) && sameOwnAttributes(x, y)).toList();
+                if (same.size() == 1) {
+                    alike.put(x, same.get(0));
+                    chosen.merge(same.get(0), 1, Integer::sum);
+                }
+            }
+            boolean paired = false;
+            for (Resource x : pt) {
+                Resource y = alike.get(x);
+                if (y != null && chosen.get(y) == 1 && !p2a.containsKey(x) && !a2p.containsKey(y)) {
+                    match(x, y, by);
+                    paired = true;
+                }
+            }
+            return paired;
+        }
+
+        /** No difference but in references and tags, and at least one attribute known alike on both sides. */
+        private boolean sameOwnAttributes(Resource x, Resource y) {
+            DriftReport.Match m = new AttributeComparison(refs, x, y).run("");
+            for (DriftReport.Difference d : m.differences()) {
+                if (d.path().startsWith("tags") || holdsReference(d.planned()) || holdsReference(d.actual())) continue;
+                return false;
+            }
+            Set<String> open = new java.util.HashSet<>();
+            for (DriftReport.Difference d : m.differences()) open.add(d.path().split("[.\\[]", 2)[0]);
+            for (DriftReport.NotComparable n : m.notComparable()) open.add(n.path().split("[.\\[]", 2)[0]);
+            int agreed = AttributeComparison.fields(x.getClass()).size() - m.skippedNeither()
+                    - m.skippedActualLacks() - m.skippedPlannedLacks() - open.size();
+            return agreed > 0;
+        }
+
+        private static boolean holdsReference(DriftReport.Side side) {
+            if (side == null || side.value() == null || !side.value().isKnown()) return false;
+            Object v = side.value().get();
+            if (v instanceof Ref) return true;
+            return v instanceof List<?> l && l.stream().anyMatch(e -> e instanceof Ref
+                    || e instanceof Value<?> ev && ev.isKnown() && ev.get() instanceof Ref);
+        }
+
+        /** Pairs unmatched resources that alone of their kind point by one attribute at a matched pair. */
+        private boolean referrersOfPairs(List<Resource> ps, List<Resource> as) {
+            java.util.Map<String, List<Resource>> pByKey = new java.util.TreeMap<>();
+            java.util.Map<String, List<Resource>> aByKey = new java.util.HashMap<>();
+            for (Resource p : ps) {
+                if (p2a.containsKey(p)) continue;
+                for (java.lang.reflect.Field f : AttributeComparison.fields(p.getClass())) {
+                    List<Resource> t = targets(planned, p, f, pairedTypes());
+                    if (t.isEmpty() || !t.stream().allMatch(p2a::containsKey)) continue;
+                    String key = kindKey(p) + "|" + f.getName() + "|"
+                            + new TreeSet<>(t.stream().map(x -> p2a.get(x).address()).toList());
+                    pByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+                }
+            }
+            for (Resource a : as) {
+                if (a2p.containsKey(a)) continue;
+                for (java.lang.reflect.Field f : AttributeComparison.fields(a.getClass())) {
+                    List<Resource> t = targets(actual, a, f, pairedTypes());
+                    if (t.isEmpty() || !t.stream().allMatch(a2p::containsKey)) continue;
+                    aByKey.computeIfAbsent(kindKey(a) + "|" + f.getName() + "|"
+                            + new TreeSet<>(t.stream().map(Resource::address).toList()), k -> new ArrayList<>()).add(a);
+                }
+            }
+            boolean paired = false;
+            for (var e : pByKey.entrySet()) {
+                List<Resource> pl = e.getValue().stream().filter(p -> !p2a.containsKey(p)).toList();
+                List<Resource> al = aByKey.getOrDefault(e.getKey(), List.of()).stream()
+                        .filter(a -> !a2p.containsKey(a)).toList();
+                String[] key = e.getKey().split("\\|", 3);
+                String by = "its " + key[1] + " pointing at " + key[2];
+                if (pl.size() == 1 && al.size() == 1) {
+                    if (compatible(pl.get(0), al.get(0))) {
+                        match(pl.get(0), al.get(0), by);
+                        paired = true;
+                    }
+                } else if (pl.size() > 1 && pl.size() == al.size()) {
+                    // Six subnets of one VPC on each side: told apart by their own attributes (CIDR, zone).
+                    paired |= pairAlike(pl, al, by);
+                }
+            }
+            return paired;
+        }
+
+        /** The model classes of paired resources, in a stable order. */
+        private List<Class<? extends Resource>> pairedTypes() {
+            java.util.TreeMap<String, Class<? extends Resource>> types = new java.util.TreeMap<>();
+            for (Resource r : p2a.keySet()) types.put(r.getClass().getName(), r.getClass());
+            return List.copyOf(types.values());
+        }
+
+        /** The one reference a record holds (a block device's KMS key), or null when it holds none or several. */
+        private static Ref onlyReference(Record rec) {
+            Ref found = null;
+            for (java.lang.reflect.RecordComponent c : rec.getClass().getRecordComponents()) {
+                Object v;
+                try {
+                    v = c.getAccessor().invoke(rec);
+                } catch (ReflectiveOperationException e) {
+                    continue;
+                }
+                if (v instanceof Value<?> rv && rv.isKnown() && !rv.isSensitive() && rv.get() instanceof Ref r) {
+                    if (found != null) return null;
+                    found = r;
+                }
+            }
+            return found;
+        }
+
+        /** The resources a {@code Value<Ref>} or {@code Value<List<Ref>>} field resolves to in its own model. */
+        private List<Resource> targets(Model model, Resource owner, java.lang.reflect.Field f,
+                                       List<Class<? extends Resource>> preferred) {
+            List<Resource> out = new ArrayList<>();
+            if (f.getType() != Value.class) return out;
+            Object v;
+            try {
+                v = f.get(owner);
+            } catch (IllegalAccessException e) {
+                return out;
+            }
+            if (!(v instanceof Value<?> value) || !value.isKnown() || value.isSensitive()) return out;
+            Object x = value.get();
+            List<?> refs = x instanceof Ref ? List.of(x) : x instanceof List<?> l ? l : List.of();
+            for (Object o : refs) {
+                Ref ref = o instanceof Ref r ? r : o instanceof Value<?> rv && rv.isKnown() && rv.get() instanceof Ref r
+                        ? r : o instanceof Record rec ? onlyReference(rec) : null;
+                if (ref == null) continue;
+                // A name several resources hold (a DB cluster and its subnet group): read as a kind that pairs.
+                Optional<? extends Resource> t = Optional.empty();
+                for (Class<? extends Resource> type : preferred) {
+                    Optional<? extends Resource> typed = model.resolve(owner, ref, type);
+                    if (typed.isPresent() && (preferred.size() == 1 || p2a.containsKey(typed.get())
+                            || a2p.containsKey(typed.get()))) {
+                        t = typed;
+                        break;
+                    }
+                }
+                if (t.isEmpty()) t = model.resolve(owner, ref);
+                t.filter(r -> !out.contains(r)).ifPresent(out::add);
+            }
+            return out;
         }
 
         private void match(Resource p, Resource a, String by) {

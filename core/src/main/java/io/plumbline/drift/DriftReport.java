@@ -90,7 +90,8 @@ public record DriftReport(List<Match> matched, List<Missing> missing, List<Unman
      * @param notComparable      attributes unknown on one side or both (never counted as in sync)
      * @param skippedPlannedLacks attributes the planned side does not carry (not in its input): not compared
      * @param skippedActualLacks  attributes the actual side does not carry: not compared
-     * @param skippedNeither      attributes neither side carries
+     * @param skippedNeither      attributes neither side carries, or that both leave unknown (nothing stated: nothing
+     *                           to compare, and nothing missing from the comparison)
      */
     public record Match(ResourceId planned, ResourceId actual, String matchedBy, List<Difference> differences,
                         List<NotComparable> notComparable, int skippedPlannedLacks, int skippedActualLacks,

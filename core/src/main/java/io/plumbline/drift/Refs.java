@@ -56,6 +56,18 @@ final class Refs {
         return "=" + r.get().address();
     }
 
+    /**
+     * Whether two references stand for the two halves of one matched pair, the planned one read as the kind the
+     * actual one resolves to: a DB cluster's {@code db_subnet_group_name} names both the cluster and its subnet group,
+     * and only the subnet group is what {@code DBSubnetGroupName: !Ref AuroraSubnetGroup} points at.
+     */
+    boolean samePair(Resource plannedOwner, Ref plannedRef, Resource actualOwner, Ref actualRef) {
+        Resource target = actual.resolve(actualOwner, actualRef).orElse(null);
+        if (target == null) return false;
+        Resource typed = planned.resolve(plannedOwner, plannedRef, target.getClass()).orElse(null);
+        return typed != null && plannedToActual.get(typed) == target;
+    }
+
     /** The model classes of matched resources, in a stable order. */
     private java.util.List<Class<? extends Resource>> matchedTypes() {
         java.util.TreeMap<String, Class<? extends Resource>> types = new java.util.TreeMap<>();

@@ -135,4 +135,74 @@ class DriftTest {
         assertEquals("(sensitive)", d.planned().display());
         assertFalse(r.toString().contains("alice"));
     }
+
+    static io.plumbline.model.security.KmsKey key(String address, Provenance at) {
+        io.plumbline.model.security.KmsKey k = new io.plumbline.model.security.KmsKey(address, "t", at);
+        k.region = Value.explicit("eu-west-1", at);
+        k.rotationEnabled = Value.explicit(true, at);
+        return k;
+    }
+
+    @Test
+    void aValueUnknownOnBothSidesIsNeitherDriftNorIncomplete() {
+        Provenance other = Provenance.inFile("other.json", 1, 1, "/resource_changes/0");
+        var p = key("aws_kms_key.a", PLAN);
+        var a = key("aws_kms_key.a", other);
+        int absentOnBoth = Drift.compare(model(p), model(a)).matched().get(0).skippedNeither();
+        p.rotationPeriodDays = Value.unknown("known only after apply", PLAN);
+        a.rotationPeriodDays = Value.unknown("known only after apply", other);
+        DriftReport both = Drift.compare(model(p), model(a));
+        assertEquals(DriftReport.Status.IN_SYNC, both.status());
+        assertEquals(absentOnBoth, both.matched().get(0).skippedNeither(), "skipped as if neither carried it");
+        assertEquals(0, both.summary().notComparable());
+
+        a.rotationPeriodDays = Value.explicit(90, other);
+        DriftReport one = Drift.compare(model(p), model(a));
+        assertEquals(DriftReport.Status.INCOMPLETE, one.status(), "unknown on one side only: never in sync");
+        assertEquals("rotationPeriodDays", one.matched().get(0).notComparable().get(0).path());
+    }
+
+    @Test
+    void referencesPairWhatTheyPointAtAndCompareByThatPair() {
+        Provenance tpl = Provenance.inFile("stack.yaml", 1, 1, "/Resources");
+        var pRepo = new io.plumbline.model.ops.EcrRepository("aws_ecr_repository.app", "aws_ecr_repository", PLAN);
+        pRepo.name = Value.explicit("app", PLAN);
+        pRepo.kmsKey = Value.explicit(new Ref("aws_kms_key.ecr"), PLAN);
+        var pKey = key("aws_kms_key.ecr", PLAN);
+        var pOther = key("aws_kms_key.logs", PLAN);
+        var aRepo = new io.plumbline.model.ops.EcrRepository("AppRepository", "AWS::ECR::Repository", tpl);
+        aRepo.name = Value.explicit("app", tpl);
+        aRepo.kmsKey = Value.explicit(new Ref("EcrKmsKey"), tpl);
+        var aKey = key("EcrKmsKey", tpl);
+        aKey.rotationEnabled = Value.explicit(false, tpl);
+        var aOther = key("LogsKmsKey", tpl);
+        DriftReport r = Drift.compare(model(pRepo, pKey, pOther), model(aRepo, aKey, aOther));
+        DriftReport.Match repo = r.matched().stream().filter(m -> m.planned().address().equals(pRepo.address()))
+                .findFirst().orElseThrow();
+        assertTrue(repo.differences().isEmpty(), () -> "the reference is the same key: " + repo.differences());
+        DriftReport.Match key = r.matched().stream().filter(m -> m.planned().address().equals("aws_kms_key.ecr"))
+                .findFirst().orElseThrow();
+        assertEquals("EcrKmsKey", key.actual().address());
+        assertEquals("reference kmsKey of aws_ecr_repository.app", key.matchedBy());
+        assertEquals(List.of("rotationEnabled"), key.differences().stream().map(DriftReport.Difference::path).toList(),
+                "the key's own difference is reported on the key");
+        // Nothing points at the logs keys: nothing pairs them, names are not guessed.
+        assertEquals(List.of("aws_kms_key.logs"), r.missing().stream().map(m -> m.planned().address()).toList());
+    }
+
+    @Test
+    void jsonDocumentsCompareByContentAndDeployTimePartsStayOpen() {
+        String plan = "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::1:root\"}}]}";
+        String reordered = "{\"Statement\":[{\"Principal\":{\"AWS\":\"arn:aws:iam::1:root\"},\"Effect\":\"Allow\"}]}";
+        String template = "{\"Statement\":[{\"Principal\":{\"AWS\":\"arn:${AWS::Partition}:iam::${AWS::AccountId}:root\"},"
+                + "\"Effect\":\"Allow\"}]}";
+        String denies = template.replace("Allow", "Deny");
+        assertEquals(JsonText.canonical(plan), JsonText.canonical(reordered));
+        String open = JsonText.agreesBut(JsonText.canonical(plan), JsonText.canonical(template));
+        assertNotNull(open);
+        assertTrue(open.contains("AWS::AccountId") && open.contains("AWS::Partition"), open);
+        assertNull(JsonText.agreesBut(JsonText.canonical(plan), JsonText.canonical(denies)), "a real difference");
+        assertNull(JsonText.canonical("not json {"));
+        assertNull(JsonText.canonical("{\"unterminated\": "));
+    }
 }

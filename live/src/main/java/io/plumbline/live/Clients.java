@@ -49,6 +49,35 @@ public final class Clients {
         this.stats = stats;
     }
 
+    /** Answers every region's task of this account shares: one call however many regions are audited. */
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Object>> once =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The answer of {@code call} for {@code key}, computed by the first task that asks and shared with the others of
+     * this account (S3 {@code GetBucketLocation} is account-wide: a bucket has one region whichever region asks). A
+     * failure is shared too, as the exception the call threw.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T once(String key, java.util.function.Supplier<T> call) {
+        java.util.concurrent.CompletableFuture<Object> mine = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.CompletableFuture<Object> theirs = once.putIfAbsent(key, mine);
+        if (theirs == null) {
+            try {
+                mine.complete(call.get());
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            }
+            theirs = mine;
+        }
+        try {
+            return (T) theirs.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+    }
+
     public AuditOptions options() {
         return options;
     }

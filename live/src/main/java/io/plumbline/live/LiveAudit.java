@@ -34,11 +34,37 @@ public final class LiveAudit {
     private LiveAudit() {
     }
 
-    /** What an audit collected and what it could not. */
-    public record Collection(Model model, List<NotCollected> notCollected, List<String> accounts, CallStats calls) {
+    /**
+     * What an audit collected and what it could not.
+     *
+     * @param stopped when the first call (sts:GetCallerIdentity, which no IAM policy can deny) failed, why nothing
+     *                was read: then no other call was made; null otherwise
+     */
+    public record Collection(Model model, List<NotCollected> notCollected, List<String> accounts, CallStats calls,
+                             Unusable stopped) {
+        public Collection(Model model, List<NotCollected> notCollected, List<String> accounts, CallStats calls) {
+            this(model, notCollected, accounts, calls, null);
+        }
+
         public boolean complete() {
             return notCollected.isEmpty();
         }
+    }
+
+    /** Why the caller's credentials or the endpoint cannot be used at all, in one line. */
+    public record Unusable(Cause cause, String message) {
+    }
+
+    /** The causes told apart, each with its own remedy (and exit code in the CLI). */
+    public enum Cause {
+        /** No credentials in any source of the chain (or the named profile has none). */
+        NO_CREDENTIALS,
+        /** The endpoint does not answer (refused, unknown host, timeout). */
+        UNREACHABLE,
+        /** The endpoint answered and refused the credentials (invalid, expired, wrong signature). */
+        REJECTED,
+        /** Anything else. */
+        FAILED
     }
 
     /** The caller's account, in {@code options.regions()}. */
@@ -73,13 +99,30 @@ public final class LiveAudit {
             t.setDaemon(true);
             return t;
         });
+        // One call first, with the caller's own credentials: if it cannot be made, no other call can, and a hundred
+        // identical failures would tell the reader less than this one line.
+        Clients caller = new Clients(options, options.credentials(), stats);
+        String callerHome = options.regions().isEmpty() ? caller.globalRegion() : options.regions().get(0);
+        String callerAccount;
+        try {
+            callerAccount = callerIdentity(caller, callerHome);
+        } catch (SdkException e) {
+            pool.shutdownNow();
+            Unusable why = unusable(e, options);
+            List<NotCollected> nothing = List.of(new NotCollected(null, null, null, "everything",
+                    "sts:GetCallerIdentity", why.message()));
+            List<Gap> gaps = List.of(new Gap(null, null, null, "sts:GetCallerIdentity", why.message()));
+            return new Collection(new Model(List.of(), List.of(), List.of(), gaps), nothing, List.of(), stats, why);
+        }
         try {
             List<Future<CollectContext>> tasks = new ArrayList<>();
             for (AuditTarget target : targets) {
-                Clients clients = new Clients(options, credentials(options, target), stats);
+                Clients clients = target.roleArn() == null ? caller
+                        : new Clients(options, credentials(options, target), stats);
                 String home = options.regions().isEmpty() ? clients.globalRegion() : options.regions().get(0);
-                String account = account(clients, target, home, diagnostics, missing);
-                if (account == null && target.roleArn() != null) continue; // the role could not be assumed
+                String account = target.roleArn() == null ? callerAccount
+                        : account(clients, target, home, diagnostics, missing);
+                if (account == null) continue; // the role could not be assumed
                 accounts.add(account);
                 List<String> regions = options.regions().isEmpty()
                         ? enabledRegions(clients, account, home, diagnostics, missing) : options.regions();
@@ -147,8 +190,8 @@ public final class LiveAudit {
         CollectContext ctx = new CollectContext(account, region);
         String reason = "unexpected " + e.getClass().getSimpleName() + " in the " + service + " collector: "
                 + e.getMessage();
-        ctx.diagnostics().add(Diagnostic.warning("could not collect " + service + " in account " + account
-                + " region " + region + ": " + reason + "; every rule is UNKNOWN there",
+        ctx.diagnostics().add(Diagnostic.warning("could not collect " + service + " " + CollectContext.where(account, region)
+                + ": " + reason + "; every rule is UNKNOWN there",
                 Provenance.live(account, region, null, service + ":*")));
         for (Kind k : Kind.values()) {
             if (k != Kind.GENERIC) ctx.notCollected().add(new NotCollected(account, region, k, service, service + ":*",
@@ -191,9 +234,64 @@ public final class LiveAudit {
         return b.build();
     }
 
+    /** The caller's account id (sts:GetCallerIdentity); a failure is the caller's to judge. */
+    private static String callerIdentity(Clients clients, String region) {
+        try (StsClient sts = clients.sts(region)) {
+            return sts.getCallerIdentity().account();
+        }
+    }
+
+    /** Why the first call failed, as one line that names the remedy; never the SDK's stack or class names. */
+    static Unusable unusable(SdkException e, AuditOptions options) {
+        String where = options.endpoint() != null ? options.endpoint().toString() : "AWS";
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.SocketTimeoutException || t instanceof java.net.http.HttpTimeoutException
+                    || t instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException
+                    || t instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException
+                    || t instanceof java.net.NoRouteToHostException) {
+                String detail = t.getMessage() == null ? t.getClass().getSimpleName() : firstSentence(t.getMessage());
+                return new Unusable(Cause.UNREACHABLE, "cannot reach " + where + " (sts:GetCallerIdentity: " + detail
+                        + "); nothing was audited");
+            }
+        }
+        if (e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase) {
+            String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+            String msg = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorMessage();
+            String detail = (code == null ? "HTTP " + ase.statusCode() : code)
+                    + (msg == null || msg.isBlank() ? "" : ": " + firstSentence(msg));
+            Cause cause = ase.statusCode() == 401 || ase.statusCode() == 403 ? Cause.REJECTED : Cause.FAILED;
+            return new Unusable(cause, (cause == Cause.REJECTED ? where + " refused the credentials"
+                    : "the first call to " + where + " failed") + " (sts:GetCallerIdentity: " + detail
+                    + "); nothing was audited");
+        }
+        String text = e.getMessage() == null ? "" : e.getMessage();
+        if (text.contains("Unable to load credentials") || text.contains("credentials")
+                && (text.contains("profile") || text.contains("Profile"))) {
+            String profile = text.contains("rofile") && !text.contains("Unable to load credentials from any")
+                    ? " (" + firstSentence(text) + ")" : "";
+            return new Unusable(Cause.NO_CREDENTIALS, "no AWS credentials found" + (profile.isEmpty()
+                    ? " (environment variables, --profile, the shared config and credentials files, SSO, container or "
+                    + "instance role)" : profile) + "; nothing was audited");
+        }
+        return new Unusable(Cause.FAILED, "the first call to " + where + " failed (sts:GetCallerIdentity: "
+                + firstSentence(text) + "); nothing was audited");
+    }
+
+    /** The SDK's messages run on with every provider it tried: the first sentence says what happened. */
+    private static String firstSentence(String message) {
+        String m = message.strip();
+        int cut = m.indexOf(". ");
+        if (cut < 0) cut = m.indexOf(" (SDK Attempt Count");
+        if (cut < 0) cut = m.indexOf(": [");
+        if (cut < 0) cut = m.indexOf(": ProfileFile(");
+        String s = cut > 0 ? m.substring(0, cut) : m;
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
     /**
-     * The account id from sts:GetCallerIdentity. When it cannot be read: for an assumed role, the whole account is a
-     * gap (every kind, reason from STS) and null is returned; for the caller, the id is unknown and ARNs lack it.
+     * The account id of an assumed role from sts:GetCallerIdentity. When it cannot be read, the whole account is a gap
+     * (every kind, reason from STS) and null is returned.
      */
     static String account(Clients clients, AuditTarget target, String region, List<Diagnostic> diagnostics,
                           List<NotCollected> missing) {
@@ -201,21 +299,14 @@ public final class LiveAudit {
             return sts.getCallerIdentity().account();
         } catch (SdkException e) {
             String reason = e.getMessage();
-            if (target.roleArn() != null) {
-                diagnostics.add(Diagnostic.warning("could not audit " + target.display() + ": assuming the role "
-                        + "failed (" + reason + "); nothing of that account was collected",
-                        Provenance.live(target.account(), null, target.roleArn(), "sts:AssumeRole")));
-                for (Kind k : Kind.values()) {
-                    if (k != Kind.GENERIC) {
-                        missing.add(new NotCollected(target.account(), null, k, "everything", "sts:AssumeRole",
-                                reason));
-                    }
+            diagnostics.add(Diagnostic.warning("could not audit " + target.display() + ": assuming the role "
+                    + "failed (" + reason + "); nothing of that account was collected",
+                    Provenance.live(target.account(), null, target.roleArn(), "sts:AssumeRole")));
+            for (Kind k : Kind.values()) {
+                if (k != Kind.GENERIC) {
+                    missing.add(new NotCollected(target.account(), null, k, "everything", "sts:AssumeRole", reason));
                 }
-                return null;
             }
-            diagnostics.add(Diagnostic.warning("could not read the account id (sts:GetCallerIdentity failed: "
-                    + reason + "); ARNs are built without it", Provenance.live(null, region, null,
-                    "sts:GetCallerIdentity")));
             return null;
         }
     }

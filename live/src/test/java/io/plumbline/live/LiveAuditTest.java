@@ -155,22 +155,87 @@ class LiveAuditTest {
     }
 
     @Test
-    void unreachableServiceNeverAbortsAndLeavesKindsAbsent() throws Exception {
+    void anUnreachableEndpointStopsAfterTheFirstCallWithOneReason() throws Exception {
         int closed;
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort();
         }
-        AuditOptions o = new AuditOptions(java.net.URI.create("http://127.0.0.1:" + closed), List.of("eu-west-1"),
-                MotoServer.CREDENTIALS, java.time.Duration.ofSeconds(5),
+        AuditOptions o = new AuditOptions(java.net.URI.create("http://127.0.0.1:" + closed),
+                List.of("eu-west-1", "eu-central-1"), MotoServer.CREDENTIALS, java.time.Duration.ofSeconds(5),
                 software.amazon.awssdk.core.retry.RetryMode.STANDARD);
-        Model m = LiveAudit.collect(o);
-        assertTrue(m.resources().isEmpty());
-        List<String> messages = m.diagnostics().stream().map(d -> d.message()).toList();
-        for (String op : List.of(Ec2Collector.DESCRIBE_VPCS, Ec2Collector.DESCRIBE_SUBNETS,
-                Ec2Collector.DESCRIBE_SECURITY_GROUPS, Ec2Collector.DESCRIBE_ROUTE_TABLES,
-                RdsCollector.DESCRIBE_DB_CLUSTERS, RdsCollector.DESCRIBE_DB_INSTANCES)) {
-            assertTrue(messages.stream().anyMatch(s -> s.contains(op)), () -> op + " not in " + messages);
+        LiveAudit.Collection c = LiveAudit.run(o, List.of(AuditTarget.caller()), AuditListener.NONE);
+        assertEquals(java.util.Map.of("Sts:GetCallerIdentity", 1L), c.calls().byOperation(),
+                "the probe decides: no collector is started");
+        assertNotNull(c.stopped());
+        assertEquals(LiveAudit.Cause.UNREACHABLE, c.stopped().cause());
+        String line = c.stopped().message();
+        assertTrue(line.startsWith("cannot reach http://127.0.0.1:" + closed + " (sts:GetCallerIdentity: "), line);
+        assertTrue(line.contains("Connection refused") && line.endsWith("nothing was audited"), line);
+        assertFalse(line.contains("\n") || line.contains("Exception") || line.contains("SDK Attempt"), line);
+        assertTrue(c.model().resources().isEmpty());
+        assertEquals(1, c.model().gaps().size(), "one gap: everything, for one reason");
+        assertNull(c.model().gaps().get(0).kind());
+        assertFalse(c.complete());
+        assertTrue(c.accounts().isEmpty());
+        // No rule passes on an audit that read nothing.
+        Result r = Engine.evaluate(c.model(), ReferenceArchitecture.profile(), RuleRegistry.discover().all());
+        assertTrue(r.findings().stream().noneMatch(f -> f.status() == Status.PASS), () -> "" + r.findings());
+    }
+
+    @Test
+    void credentialsTheEndpointRefusesStopAfterTheFirstCall() throws Exception {
+        try (DenyingProxy proxy = new DenyingProxy(moto.endpoint(), Set.of("sts"))) {
+            AuditOptions o = new AuditOptions(proxy.endpoint(), List.of(MotoServer.REGION), MotoServer.CREDENTIALS,
+                    java.time.Duration.ofSeconds(30), software.amazon.awssdk.core.retry.RetryMode.STANDARD);
+            LiveAudit.Collection c = LiveAudit.run(o, List.of(AuditTarget.caller()), AuditListener.NONE);
+            assertEquals(1L, c.calls().calls(), () -> "" + c.calls().byOperation());
+            assertEquals(LiveAudit.Cause.REJECTED, c.stopped().cause());
+            assertTrue(c.stopped().message().contains("refused the credentials (sts:GetCallerIdentity: AccessDenied"),
+                    c.stopped().message());
         }
+    }
+
+    @Test
+    void missingCredentialsAreToldApartFromAnUnreachableEndpoint() {
+        var none = software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider.builder()
+                .profileFile(software.amazon.awssdk.profiles.ProfileFile.builder()
+                        .content(new java.io.ByteArrayInputStream(new byte[0]))
+                        .type(software.amazon.awssdk.profiles.ProfileFile.Type.CREDENTIALS).build())
+                .profileName("absent").build();
+        AuditOptions o = new AuditOptions(moto.endpoint(), List.of(MotoServer.REGION), none,
+                java.time.Duration.ofSeconds(30), software.amazon.awssdk.core.retry.RetryMode.STANDARD);
+        LiveAudit.Collection c = LiveAudit.run(o, List.of(AuditTarget.caller()), AuditListener.NONE);
+        assertEquals(LiveAudit.Cause.NO_CREDENTIALS, c.stopped().cause(), c.stopped()::message);
+        assertTrue(c.stopped().message().startsWith("no AWS credentials found ("), c.stopped().message());
+        assertTrue(c.stopped().message().contains("'absent'"), c.stopped().message());
+        assertTrue(c.model().resources().isEmpty());
+    }
+
+    @Test
+    void eachBucketsRegionIsAskedOnceHoweverManyRegionsAreAudited() {
+        String[][] buckets = {{"probe-west-a", "eu-west-1"}, {"probe-west-b", "eu-west-1"},
+                {"probe-central", "eu-central-1"}};
+        for (String[] b : buckets) {
+            try (var s3 = SeedData.s3(moto, b[1])) {
+                s3.createBucket(r -> r.bucket(b[0]).createBucketConfiguration(cfg -> cfg.locationConstraint(b[1])));
+            }
+        }
+        AuditOptions o = new AuditOptions(moto.endpoint(), List.of("eu-west-1", "eu-central-1"),
+                MotoServer.CREDENTIALS, java.time.Duration.ofSeconds(30),
+                software.amazon.awssdk.core.retry.RetryMode.ADAPTIVE_V2);
+        LiveAudit.Collection c = LiveAudit.run(o, List.of(AuditTarget.caller()), AuditListener.NONE,
+                java.util.EnumSet.of(io.plumbline.model.Kind.S3_BUCKET));
+        java.util.Map<String, Long> ops = c.calls().byOperation();
+        assertEquals(2L, ops.get("S3:ListBuckets"), () -> "one listing per region: " + ops);
+        long locations = ops.getOrDefault("S3:GetBucketLocation", 0L);
+        assertTrue(locations == 0 || locations == buckets.length, () -> "once per bucket, not per region: " + ops);
+        for (String[] b : buckets) {
+            List<io.plumbline.model.storage.S3Bucket> found = c.model().all(io.plumbline.model.storage.S3Bucket.class)
+                    .stream().filter(x -> x.name.is(b[0])).toList();
+            assertEquals(1, found.size(), b[0] + " is collected exactly once");
+            assertEquals(b[1], found.get(0).location().region(), b[0]);
+        }
+        System.out.printf("S3 calls for %d buckets in 2 regions: %s%n", buckets.length, ops);
     }
 
     @Test

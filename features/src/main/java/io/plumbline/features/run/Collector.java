@@ -54,8 +54,12 @@ public final class Collector implements ConcurrentEventListener {
             case PENDING, SKIPPED -> ScenarioResult.Verdict.UNDECIDED;
             default -> ScenarioResult.Verdict.FAILED;
         };
-        String message = r.getError() == null ? null : r.getError().getMessage();
-        if (message == null && r.getError() != null) message = r.getError().toString();
+        String message = r.getError() == null ? null : AuditorReport.readable(r.getError().getMessage());
+        if (message == null && r.getError() != null) {
+            // An error without a message: say that a step broke, not which class of Java exception it threw.
+            message = "the step could not run (an error in the step library; the Cucumber report of --out has the "
+                    + "details)";
+        }
         if (s == Status.UNDEFINED) message = "undefined step: the step library has no step for it (see features/STEPS.md)";
         if (s == Status.AMBIGUOUS && message == null) message = "ambiguous step";
         if (message != null && message.startsWith(Undecided.PREFIX)) message = message.substring(Undecided.PREFIX.length());

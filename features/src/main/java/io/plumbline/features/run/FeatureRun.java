@@ -21,7 +21,10 @@ public final class FeatureRun {
     /** The bundled features, as Cucumber finds them on the class path. */
     public static final String BUNDLED = "classpath:io/plumbline/features";
     public static final String GLUE = "io.plumbline.features.steps";
+    /** The auditor's page ({@link AuditorReport}); Cucumber's interactive page is {@link #CUCUMBER_HTML}. */
     public static final String HTML = "plumbline-features.html";
+    public static final String MARKDOWN = "plumbline-features.md";
+    public static final String CUCUMBER_HTML = "plumbline-features-cucumber.html";
     public static final String JSON = "plumbline-features.json";
     public static final String MESSAGES = "plumbline-features.ndjson";
     /** Rule id to its scenarios and their verdicts, for Plumbline's own reports. */
@@ -84,7 +87,7 @@ public final class FeatureRun {
                 throw new IllegalArgumentException(o.out() + ": cannot create the report directory: " + e.getMessage());
             }
             argv.add("--plugin");
-            argv.add("html:" + o.out().resolve(HTML));
+            argv.add("html:" + o.out().resolve(CUCUMBER_HTML));
             argv.add("--plugin");
             argv.add("json:" + o.out().resolve(JSON));
             argv.add("--plugin");
@@ -115,6 +118,8 @@ public final class FeatureRun {
             try {
                 new com.fasterxml.jackson.databind.ObjectMapper()
                         .writerWithDefaultPrettyPrinter().writeValue(o.out().resolve(RULES).toFile(), report.ruleIndex());
+                AuditorReport.writeHtml(report, o.target().describe(), o.out().resolve(HTML));
+                AuditorReport.writeMarkdown(report, o.target().describe(), o.out().resolve(MARKDOWN));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

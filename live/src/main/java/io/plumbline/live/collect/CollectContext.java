@@ -61,6 +61,13 @@ public final class CollectContext {
                 + resource;
     }
 
+    /** "in account 123456789012 region eu-west-1"; never an empty account id. */
+    public static String where(String account, String region) {
+        String r = region == null ? "" : " region " + region;
+        return account == null || account.isBlank() ? "in" + (r.isEmpty() ? " an unknown account" : r
+                + " (account unknown)") : "in account " + account + r;
+    }
+
     private static String nz(String s) {
         return s == null ? "" : s;
     }
@@ -109,8 +116,8 @@ public final class CollectContext {
         notCollected.add(new NotCollected(account, region, kind, why, operation, "withdrawn"));
         if (collected.isEmpty()) return;
         resources.removeAll(collected);
-        diagnostics.add(Diagnostic.warning("left out " + collected.size() + " resource(s) in account " + nz(account)
-                + " region " + region + ": " + why, Provenance.live(account, region, null, operation)));
+        diagnostics.add(Diagnostic.warning("left out " + collected.size() + " resource(s) " + where(account, region)
+                + ": " + why, Provenance.live(account, region, null, operation)));
     }
 
     /** Every call that failed, in order. */
@@ -145,8 +152,8 @@ public final class CollectContext {
             String reason = e instanceof SdkException sdk ? reason(sdk)
                     : "unexpected " + e.getClass().getSimpleName() + " in Plumbline's collector: " + e.getMessage();
             notCollected.add(new NotCollected(account, region, kind, what, operation, reason));
-            diagnostics.add(Diagnostic.warning("could not collect " + what + " in account " + nz(account)
-                    + " region " + region + ": " + operation + " failed (" + reason + "); rules that need them "
+            diagnostics.add(Diagnostic.warning("could not collect " + what + " " + where(account, region)
+                    + ": " + operation + " failed (" + reason + "); rules that need them "
                     + "report UNKNOWN", Provenance.live(account, region, null, operation)));
             return List.of();
         }
@@ -168,8 +175,8 @@ public final class CollectContext {
                     : "unexpected " + e.getClass().getSimpleName() + " in Plumbline's collector: " + e.getMessage();
             if (attributeFailures.add(operation)) {
                 notCollected.add(new NotCollected(account, region, null, "attributes", operation, reason));
-                diagnostics.add(Diagnostic.warning(operation + " failed in account " + nz(account) + " region "
-                        + region + " (" + reason + "); the attributes it returns are UNKNOWN",
+                diagnostics.add(Diagnostic.warning(operation + " failed " + where(account, region)
+                        + " (" + reason + "); the attributes it returns are UNKNOWN",
                         Provenance.live(account, region, null, operation)));
             }
             return Value.unknown(operation + " failed: " + reason, at);

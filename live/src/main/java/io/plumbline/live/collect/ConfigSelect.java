@@ -104,8 +104,8 @@ public final class ConfigSelect {
 
     private static Items fallback(CollectContext ctx, Diagnostic.Level level, String what, String why,
                                   String operation) {
-        String message = "--use-config: " + why + " in account " + (ctx.account() == null ? "" : ctx.account())
-                + " region " + ctx.region() + "; " + what + " are read directly, one call per setting";
+        String message = "--use-config: " + why + " " + CollectContext.where(ctx.account(), ctx.region())
+                + "; " + what + " are read directly, one call per setting";
         Provenance at = Provenance.live(ctx.account(), ctx.region(), null, operation);
         ctx.diagnostics().add(new Diagnostic(level, message, at));
         return null;

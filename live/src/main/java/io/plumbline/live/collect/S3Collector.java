@@ -53,6 +53,7 @@ public final class S3Collector implements Collector {
     public static final String GET_BUCKET_POLICY = "s3:GetBucketPolicy";
 
     private S3Client s3;
+    private Clients clients;
     private CollectContext ctx;
     private ConfigSelect.Items fromConfig;
 
@@ -69,6 +70,7 @@ public final class S3Collector implements Collector {
     @Override
     public void collect(Clients clients, CollectContext context) {
         this.ctx = context;
+        this.clients = clients;
         // --use-config: the region's bucket settings in a few queries (null: read directly, a note says why)
         this.fromConfig = ConfigSelect.select(clients, ctx, "AWS::S3::Bucket", ConfigItems.S3_PROPERTIES,
                 "S3 bucket settings");
@@ -127,8 +129,10 @@ public final class S3Collector implements Collector {
                 continue;
             }
             if (region == null || region.isBlank()) {
+                // Once per bucket for the whole audit of this account, not once per audited region.
                 Value<String> location = ctx.read(GET_BUCKET_LOCATION, ctx.at(arn, GET_BUCKET_LOCATION),
-                        () -> regionOf(s3.getBucketLocation(r -> r.bucket(b.name())).locationConstraintAsString()));
+                        () -> clients.once(GET_BUCKET_LOCATION + " " + b.name(), () -> regionOf(
+                                s3.getBucketLocation(r -> r.bucket(b.name())).locationConstraintAsString())));
                 if (location.isUnknown()) {
                     unplaced.add(b.name());
                     continue;
@@ -142,7 +146,7 @@ public final class S3Collector implements Collector {
         }
         if (!unrecorded.isEmpty()) {
             ctx.diagnostics().add(io.plumbline.model.Diagnostic.info("--use-config: AWS Config has no configuration "
-                    + "item for bucket(s) " + unrecorded + " in account " + ctx.account() + " region " + ctx.region()
+                    + "item for bucket(s) " + unrecorded + " " + CollectContext.where(ctx.account(), ctx.region())
                     + " (not recorded yet?); they were read directly",
                     ctx.at(null, ConfigSelect.SELECT_RESOURCE_CONFIG)));
         }

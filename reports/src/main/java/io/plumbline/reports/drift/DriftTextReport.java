@@ -64,8 +64,8 @@ public final class DriftTextReport {
                         + "%d missing, %d unmanaged, %d not compared%n",
                 c.matched(), c.inSync(), c.drifted(), c.matched() - c.inSync() - c.drifted(), c.differences(),
                 c.notComparable(), c.missing(), c.unmanaged(), c.uncompared());
-        out.printf("Skipped attributes: %d the plan does not carry, %d the actual side does not carry, %d neither; "
-                        + "%d generic planned resource(s) not compared%n",
+        out.printf("Skipped attributes: %d the plan does not carry, %d the actual side does not carry, "
+                        + "%d neither carries or knows; %d generic planned resource(s) not compared%n",
                 c.skippedPlannedLacks(), c.skippedActualLacks(), c.skippedNeither(), c.plannedGeneric());
         out.printf("Drift: %s%n", switch (r.status()) {
             case IN_SYNC -> "in sync";

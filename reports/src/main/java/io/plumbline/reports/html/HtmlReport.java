@@ -71,13 +71,27 @@ public final class HtmlReport {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("toolVersion", toolVersion);
         v.put("generatedAt", generatedAt.toString());
+        v.put("generatedAtText", humanTime(generatedAt));
         v.put("profile", result.profile().name());
         v.put("ruleCount", result.rules().size());
-        v.put("resourceCount", result.model().resources().size());
+        int resources = result.model().resources().size();
+        v.put("resourceCount", resources);
+        v.put("resourceWord", resources == 1 ? "resource" : "resources");
         List<Map<String, Object>> inputs = new ArrayList<>();
+        int modelled = 0;
         for (InputFile in : result.model().inputs()) {
-            inputs.add(Map.of("path", in.path(), "format", in.format(), "sha256", in.sha256(),
-                    "resources", in.declared()));
+            // The same count as the header's: resources in the model. What the input declared beyond them (rules and
+            // associations folded into the resource they belong to, data sources) is said beside it, not instead.
+            modelled += in.modelled();
+            List<String> beyond = new ArrayList<>();
+            if (in.folded() > 0) beyond.add(in.folded() + " folded into the resource they belong to");
+            if (in.excluded() > 0) beyond.add(in.excluded() + " not resources (data sources, false conditions)");
+            inputs.add(Map.of("path", in.path(), "pathParts", breakable(in.path()), "format", in.format(),
+                    "sha256", in.sha256(), "resources", in.modelled(), "hasDeclared", !beyond.isEmpty(),
+                    "declared", in.declared() + " declared: " + String.join(", ", beyond)));
+        }
+        if (!inputs.isEmpty() && modelled != resources) {
+            v.put("referencedOnly", resources - modelled);
         }
         v.put("inputs", inputs);
         v.put("hasInputs", !inputs.isEmpty());
@@ -143,8 +157,12 @@ public final class HtmlReport {
             String outcome = outcome(rc);
             for (String c : d.controls()) {
                 if (!isFrameworkControl(c)) continue;
-                controls.computeIfAbsent(c, k -> new ArrayList<>()).add(Map.of("id", d.id(), "outcome", outcome,
-                        "outcomeClass", outcome.toLowerCase(Locale.ROOT).replace(' ', '-')));
+                // A trailing "?" in a rule's metadata marks a mapping nobody has verified against the framework: it
+                // is said in words, never shown as a mark an auditor could take for part of the control id.
+                boolean verified = !c.endsWith("?");
+                String id = verified ? c : c.substring(0, c.length() - 1).strip();
+                controls.computeIfAbsent(id, k -> new ArrayList<>()).add(Map.of("id", d.id(), "outcome", outcome,
+                        "outcomeClass", outcome.toLowerCase(Locale.ROOT).replace(' ', '-'), "unverified", !verified));
             }
             if (!groups.contains(d.group())) groups.add(d.group());
             Map<String, Object> r = new LinkedHashMap<>();
@@ -154,7 +172,8 @@ public final class HtmlReport {
             r.put("group", d.group());
             r.put("rationale", d.rationale());
             r.put("remediation", d.remediation());
-            r.put("controls", String.join(", ", d.controls()));
+            r.put("controls", String.join(", ", d.controls().stream().map(c -> c.endsWith("?")
+                    ? c.substring(0, c.length() - 1).strip() + " (mapping not verified)" : c).toList()));
             r.put("outcome", outcome);
             r.put("outcomeClass", outcome.toLowerCase(Locale.ROOT).replace(' ', '-'));
             r.put("pass", rc.getOrDefault(Status.PASS, 0));
@@ -173,7 +192,101 @@ public final class HtmlReport {
         List<Map<String, Object>> controlRows = new ArrayList<>();
         controls.forEach((c, rs) -> controlRows.add(Map.of("control", c, "rules", rs)));
         v.put("controls", controlRows);
+        v.put("summary", summary(result, rules));
+        List<Map<String, Object>> failures = attention(result, Status.FAIL);
+        List<Map<String, Object>> undecided = attention(result, Status.UNKNOWN);
+        v.put("failures", failures);
+        v.put("hasFailures", !failures.isEmpty());
+        v.put("undecided", undecided);
+        v.put("hasUndecided", !undecided.isEmpty());
         return v;
+    }
+
+    /** "7 December 2026, 02:40 UTC": what an auditor quotes; the exact instant stays in the page for machines. */
+    static String humanTime(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(at);
+    }
+
+    /**
+     * The sentence an auditor can quote: "12 of 16 rules pass; 2 fail (1 critical) on 3 resources; 2 undecided; 1
+     * not applicable". Counted per rule (its outcome: FAIL over UNKNOWN over PASS), resources among the failures.
+     */
+    static String summary(Result result, List<Map<String, Object>> rules) {
+        int n = rules.size();
+        int pass = 0;
+        int undecided = 0;
+        int notTested = 0;
+        int waived = 0;
+        Map<Severity, Integer> failing = new EnumMap<>(Severity.class);
+        for (Map<String, Object> r : rules) {
+            switch ((String) r.get("outcome")) {
+                case "PASS" -> pass++;
+                case "UNKNOWN" -> undecided++;
+                case "WAIVED" -> waived++;
+                case "FAIL" -> failing.merge(Severity.parse((String) r.get("severity")), 1, Integer::sum);
+                default -> notTested++;
+            }
+        }
+        int fail = failing.values().stream().mapToInt(Integer::intValue).sum();
+        long resources = result.findings().stream().filter(f -> f.status() == Status.FAIL).map(Finding::resource)
+                .distinct().count();
+        List<String> parts = new ArrayList<>();
+        parts.add(pass + " of " + n + " " + plural(n, "rule", "rules") + " " + plural(pass, "passes", "pass"));
+        if (fail > 0) {
+            List<String> bySeverity = new ArrayList<>();
+            for (int i = Severity.values().length - 1; i >= 0; i--) {
+                Severity s = Severity.values()[i];
+                if (failing.containsKey(s)) bySeverity.add(failing.get(s) + " " + s.lower());
+            }
+            parts.add(fail + " " + plural(fail, "fails", "fail") + " (" + String.join(", ", bySeverity) + ") on "
+                    + resources + " " + plural((int) resources, "resource", "resources"));
+        } else {
+            parts.add("none fails");
+        }
+        if (undecided > 0) parts.add(undecided + " undecided");
+        if (waived > 0) parts.add(waived + " waived");
+        if (notTested > 0) parts.add(notTested + " not applicable to anything in the input");
+        return String.join("; ", parts);
+    }
+
+    private static String plural(int n, String one, String many) {
+        return n == 1 ? one : many;
+    }
+
+    /** The findings of {@code status}, by severity (highest first), then rule, then resource. */
+    private static List<Map<String, Object>> attention(Result result, Status status) {
+        Map<String, RuleDescriptor> byId = new LinkedHashMap<>();
+        for (RuleDescriptor d : result.rules()) byId.put(d.id(), d);
+        List<Finding> fs = new ArrayList<>(result.withStatus(status));
+        fs.sort(java.util.Comparator.comparing((Finding f) -> f.severity()).reversed()
+                .thenComparing(Finding::ruleId).thenComparing(Finding::resource));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Finding f : fs) {
+            RuleDescriptor d = byId.get(f.ruleId());
+            if (d == null) continue;
+            Map<String, Object> m = row(d, f);
+            m.put("ruleId", d.id());
+            m.put("title", d.title());
+            m.put("remediation", d.remediation());
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** A path or address cut after its separators, so that a narrow column breaks it there, never letter by letter. */
+    static List<String> breakable(String text) {
+        List<String> parts = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '/' || c == '.' || c == ':' || c == '_' || c == '-' || c == ' ') {
+                parts.add(text.substring(from, i + 1));
+                from = i + 1;
+            }
+        }
+        if (from < text.length()) parts.add(text.substring(from));
+        return parts;
     }
 
     /** The failures of every earlier run and of this one, as bars; new and fixed failures since the latest run. */
@@ -227,14 +340,22 @@ public final class HtmlReport {
         m.put("resourceType", f.resourceType());
         m.put("message", f.message());
         m.put("location", f.location().display());
+        m.put("locationParts", breakable(f.location().display()));
+        m.put("resourceParts", breakable(f.resource()));
         List<Map<String, Object>> ev = new ArrayList<>();
+        List<Map<String, Object>> hops = new ArrayList<>();
         for (Evidence e : f.evidence()) {
-            ev.add(Map.of("attribute", e.attribute(), "actual", e.actual(), "expected", e.expected(),
-                    "certainty", e.certainty().name().toLowerCase(Locale.ROOT),
-                    "location", e.location() == null ? "" : e.location().display()));
+            Map<String, Object> item = Map.of("attribute", e.attribute(), "actual", e.actual(), "expected",
+                    e.expected(), "certainty", e.certainty().name().toLowerCase(Locale.ROOT),
+                    "location", e.location() == null ? "" : e.location().display());
+            // The hops of a witness path are many and alike: folded under one line, open on demand.
+            (e.attribute().startsWith("hop ") ? hops : ev).add(item);
         }
         m.put("evidence", ev);
         m.put("hasEvidence", !ev.isEmpty());
+        m.put("hops", hops);
+        m.put("hasHops", !hops.isEmpty());
+        m.put("hopCount", hops.size() + " " + plural(hops.size(), "hop", "hops"));
         if (f.waiver() != null) {
             Finding.Waiver w = f.waiver();
             m.put("waiver", Map.of("justification", w.justification(), "approver", w.approver(),

@@ -22,7 +22,16 @@ public record Gate(Severity failOn, boolean failOnUnknown, boolean onlyNew) {
 
     /** "Gate: FAILED (fail on low, unknown fails, new findings only)" and a line break. */
     public String describe(boolean failed) {
-        return String.format("Gate: %s (fail on %s%s%s)%n", failed ? "FAILED" : "passed", failOn.lower(),
+        return describe(failed, false);
+    }
+
+    /**
+     * As {@link #describe(boolean)}; when the state read is {@code incomplete} and nothing failed, "undecided": what
+     * could not be read may hold the failure, so passing is not claimed.
+     */
+    public String describe(boolean failed, boolean incomplete) {
+        String verdict = failed ? "FAILED" : incomplete ? "undecided, the state read is incomplete" : "passed";
+        return String.format("Gate: %s (fail on %s%s%s)%n", verdict, failOn.lower(),
                 failOnUnknown ? ", unknown fails" : "", onlyNew ? ", new findings only" : "");
     }
 }

@@ -83,7 +83,8 @@ final class DataTierAccess {
                 v.add(Outcome.Kind.UNKNOWN, port.how(), port.evidence());
             } else if (intent.isEmpty()) {
                 v.add(Outcome.Kind.UNKNOWN, "the profile's allowedFlows app -> " + tier + " (" + Paths.show(flows)
-                        + ") do not include the " + port.how() + ", so which flow is this service's is unknown",
+                        + ") do not include tcp " + port.port() + " (" + port.how() + "), so which flow is this "
+                        + "service's is unknown",
                         Evidence.of("allowedFlows app -> " + tier, Paths.show(flows), "tcp " + port.port(),
                                 service.location()));
             }
