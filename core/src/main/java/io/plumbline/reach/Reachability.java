@@ -150,7 +150,8 @@ public final class Reachability {
         Outcome total = Outcome.NONE;
         for (Interface s : srcs) {
             for (Interface d : dsts) {
-                if (!admits(d, s, requested) || barrier.denies(s, d)) continue;
+                if (!admits(d, s, requested)) continue;
+                if (!PathEvaluator.mayShareSubnet(s, d) && barrier.denies(s, d)) continue;
                 total = total.or(evaluator.evaluate(s, srcNet, d, dstNet, requested, false).outcome);
             }
         }
