@@ -155,6 +155,11 @@ final class PathEvaluator {
         return new PairResult(total, hops, depth);
     }
 
+    /** The pair's answer with an end whose subnet is unknown kept out of the other end's subnet (both ACLs apply). */
+    Outcome apart(Interface src, Interface dst, Traffic t) {
+        return evaluatePlaced(src, null, dst, null, t, false).outcome;
+    }
+
     /**
      * Whether one end's subnet is unknown and the other's known, so that both may turn out to share it: only then
      * does a placement the input cannot rule out leave the network ACLs off the path ({@link SourceIndex} and
