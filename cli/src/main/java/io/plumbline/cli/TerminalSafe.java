@@ -88,6 +88,7 @@ final class TerminalSafe {
                     run = i + 1;
                     continue;
                 }
+                if (x >= 0x20 && x < 0x7f) continue; // printable ASCII: nearly every byte of a report
                 if (x < 0x80) {
                     if (mustEscape(x)) {
                         out.write(b, run, i - run);

@@ -1,6 +1,7 @@
 package io.plumbline.model;
 
 import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SensitiveContent {
     private static final int MAX_DEPTH = 16;
     private static final Map<Class<?>, List<Field>> FIELDS = new ConcurrentHashMap<>();
+    /**
+     * The component accessors of each record class: {@code getRecordComponents} builds its array (and reads the
+     * generic signatures) anew on every call, and a large plan holds hundreds of thousands of records.
+     */
+    private static final Map<Class<?>, List<Method>> ACCESSORS = new ConcurrentHashMap<>();
 
     private SensitiveContent() {
     }
@@ -47,9 +53,9 @@ final class SensitiveContent {
         } else if (o instanceof Map<?, ?> m) {
             for (Object i : m.values()) visit(i, scope, b, depth + 1);
         } else if (o instanceof Record rec && !(o instanceof Provenance) && !(o instanceof Ref)) {
-            for (RecordComponent rc : rec.getClass().getRecordComponents()) {
+            for (Method accessor : accessors(rec.getClass())) {
                 try {
-                    visit(rc.getAccessor().invoke(rec), scope, b, depth + 1);
+                    visit(accessor.invoke(rec), scope, b, depth + 1);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
@@ -67,9 +73,9 @@ final class SensitiveContent {
         } else if (o instanceof Value<?> v) {
             if (v.isKnown()) addScalars(v.get(), scope, b, depth + 1);
         } else if (o instanceof Record rec && !(o instanceof Ref)) {
-            for (RecordComponent rc : rec.getClass().getRecordComponents()) {
+            for (Method accessor : accessors(rec.getClass())) {
                 try {
-                    Object c = rc.getAccessor().invoke(rec);
+                    Object c = accessor.invoke(rec);
                     if (!(c instanceof Provenance) && !(c instanceof Enum<?>)) addScalars(c, scope, b, depth + 1);
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
@@ -78,6 +84,14 @@ final class SensitiveContent {
         } else {
             b.addContent(o, scope);
         }
+    }
+
+    private static List<Method> accessors(Class<?> c) {
+        return ACCESSORS.computeIfAbsent(c, k -> {
+            List<Method> out = new ArrayList<>();
+            for (RecordComponent rc : k.getRecordComponents()) out.add(rc.getAccessor());
+            return List.copyOf(out);
+        });
     }
 
     private static List<Field> fields(Class<?> c) {

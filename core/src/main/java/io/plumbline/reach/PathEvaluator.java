@@ -120,7 +120,58 @@ final class PathEvaluator {
         }
     }
 
+    /**
+     * The pair's answer over every placement the input allows. When one end's subnets are unknown until apply and the
+     * other end's subnet is known, the first may lie in that same subnet, where no network ACL stands between them
+     * (and the local route delivers); or in any other subnet, whose ACLs and routes are unknown. The answer is
+     * definite only where both placements agree: traffic allowed in both, denied in both; the rest is undecided.
+     */
     PairResult evaluate(Interface src, List<IpRange> srcNet, Interface dst, List<IpRange> dstNet, Traffic t, boolean explain) {
+        PairResult apart = evaluatePlaced(src, srcNet, dst, dstNet, t, explain);
+        if (!mayShareSubnet(src, dst)) return apart;
+        // an unknown subnet's ACLs are unknown: nothing is certain apart, so when everything may already pass
+        // there, the other placement cannot change the answer
+        if (apart.outcome.allowed().isEmpty() && TrafficSets.covers(apart.outcome.possible(), t)) return apart;
+        boolean srcMoves = src.subnet.unknownReason != null;
+        Interface s = srcMoves ? Placement.relocated(src, dst.subnet) : src;
+        Interface d = srcMoves ? dst : Placement.relocated(dst, src.subnet);
+        PairResult together = evaluatePlaced(s, null, d, null, t, explain);
+        Outcome total = apart.outcome.eitherWay(together.outcome);
+        int depth = Math.max(apart.depth, together.depth);
+        if (!explain || total.equals(apart.outcome)) return new PairResult(total, apart.hops, depth);
+        Interface moved = srcMoves ? src : dst;
+        SubnetInfo shared = srcMoves ? dst.subnet : src.subnet;
+        List<Hop> hops = new ArrayList<>();
+        hops.add(apart.hops.get(0));
+        Traffic split = TrafficSets.and(t, total.undecided());
+        hops.add(new Hop(Layer.PLACEMENT, shared.name, TrafficSets.show(split) + ": the " + (srcMoves ? "source" : "destination")
+                + "'s subnet is unknown (" + moved.subnet.unknownReason + "); it may be " + shared.label()
+                + ", the other end's subnet, where no network ACL lies between them, or another subnet",
+                Decision.UNKNOWN, shared.location(), null));
+        hops.addAll(apart.hops.subList(1, apart.hops.size()));
+        hops.add(new Hop(Layer.PLACEMENT, shared.name, "if both are in " + shared.name + ":", Decision.ALLOW,
+                shared.location(), null));
+        hops.addAll(together.hops.subList(1, together.hops.size()));
+        return new PairResult(total, hops, depth);
+    }
+
+    /** The pair's answer with an end whose subnet is unknown kept out of the other end's subnet (both ACLs apply). */
+    Outcome apart(Interface src, Interface dst, Traffic t) {
+        return evaluatePlaced(src, null, dst, null, t, false).outcome;
+    }
+
+    /**
+     * Whether one end's subnet is unknown and the other's known, so that both may turn out to share it: only then
+     * does a placement the input cannot rule out leave the network ACLs off the path ({@link SourceIndex} and
+     * {@link RouteBarrier}'s callers must not prune on ACLs or routes then).
+     */
+    static boolean mayShareSubnet(Interface src, Interface dst) {
+        return src != null && dst != null
+                && (src.subnet.unknownReason != null) != (dst.subnet.unknownReason != null);
+    }
+
+    private PairResult evaluatePlaced(Interface src, List<IpRange> srcNet, Interface dst, List<IpRange> dstNet, Traffic t,
+                                      boolean explain) {
         Outcome total = Outcome.NONE;
         List<Hop> hops = explain ? new ArrayList<>() : null;
         List<Hop> fallbackHops = null;
@@ -189,8 +240,8 @@ final class PathEvaluator {
         Map<LayerKey, Object> cache = hops == null ? layerCache.computeIfAbsent(t, k -> new java.util.HashMap<>()) : null;
         List<IpRange> as = atoms(src, srcNet, f, cuts);
         List<IpRange> bs = atoms(dst, dstNet, f, cuts);
-        boolean lists = (src != null && egressLists.computeIfAbsent(src, i -> hasLists(i, true)))
-                || (dst != null && ingressLists.computeIfAbsent(dst, i -> hasLists(i, false)));
+        boolean lists = (src != null && memo(egressLists, src, i -> hasLists(i, true)))
+                || (dst != null && memo(ingressLists, dst, i -> hasLists(i, false)));
         Outcome total = null;
         List<Hop> bestHops = null;
         int bestDepth = -1;
@@ -337,8 +388,13 @@ final class PathEvaluator {
         return false;
     }
 
+    /** Per interface class; an interface placed for one evaluation only ({@link Placement#relocated}) is not kept. */
+    private static <V> V memo(Map<Interface, V> memo, Interface i, java.util.function.Function<Interface, V> f) {
+        return i.id < 0 ? f.apply(i) : memo.computeIfAbsent(i, f);
+    }
+
     private List<IpRange> egressCuts(Interface i) {
-        return egressCuts.computeIfAbsent(i, k -> {
+        return memo(egressCuts, i, k -> {
             List<IpRange> out = new ArrayList<>();
             for (SecurityGroupInfo g : i.groups.groups) for (SecurityGroupInfo.Rule r : g.egress) if (r.cidr != null) out.add(r.cidr);
             subnetCuts(i.subnet, out, true);
@@ -347,7 +403,7 @@ final class PathEvaluator {
     }
 
     private List<IpRange> ingressCuts(Interface i) {
-        return ingressCuts.computeIfAbsent(i, k -> {
+        return memo(ingressCuts, i, k -> {
             List<IpRange> out = new ArrayList<>();
             for (SecurityGroupInfo g : i.groups.groups) for (SecurityGroupInfo.Rule r : g.ingress) if (r.cidr != null) out.add(r.cidr);
             subnetCuts(i.subnet, out, true);

@@ -376,6 +376,19 @@ final class Placement {
         return new Object[] {Match.MAYBE, "whether the " + what + " gets a public IPv4 address is unknown: " + why, m.provenance()};
     }
 
+    /**
+     * Interface {@code i}, whose subnet is unknown, as it would be in subnet {@code s}: the same kind, groups, public
+     * address and listeners, the IP families of {@code s}. For one evaluation only (id -1, in no class, owned by
+     * nobody): see {@link PathEvaluator#evaluate}.
+     */
+    static Interface relocated(Interface i, SubnetInfo s) {
+        Match v6 = i.kind == Interface.Kind.NAT_GATEWAY ? Match.NO : v6(s);
+        String v6Note = i.kind == Interface.Kind.NAT_GATEWAY ? i.v6Note : v6note(s, "whether it has IPv6 addresses is "
+                + "not in the model");
+        return new Interface(-1, i.kind, s, i.groups, i.publicIpv4, i.publicIpNote, i.publicIpLocation, v4(s), v6, v6Note,
+                i.loadBalancer, i.listenerTraffic, i.listenerMaybe, i.listeners);
+    }
+
     private static Match v4(SubnetInfo s) {
         return s.v4 == Match.NO ? Match.NO : Match.YES;
     }

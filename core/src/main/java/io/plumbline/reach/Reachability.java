@@ -150,7 +150,8 @@ public final class Reachability {
         Outcome total = Outcome.NONE;
         for (Interface s : srcs) {
             for (Interface d : dsts) {
-                if (!admits(d, s, requested) || barrier.denies(s, d)) continue;
+                if (!admits(d, s, requested)) continue;
+                if (!PathEvaluator.mayShareSubnet(s, d) && barrier.denies(s, d)) continue;
                 total = total.or(evaluator.evaluate(s, srcNet, d, dstNet, requested, false).outcome);
             }
         }
@@ -158,6 +159,30 @@ public final class Reachability {
         Traffic undecided = TrafficSets.and(total.possible(), requested).minus(allowed);
         return new PathResult(from, to, requested, allowed, undecided, List.of(),
                 allowed.isEmpty() && undecided.isEmpty() ? "no layer lets it through" : "see path()");
+    }
+
+    /**
+     * Whether nothing of {@code requested} gets from {@code from} to {@code to} unless an end whose subnets are unknown
+     * until apply lies in the other end's subnet (where no network ACL stands between them): in every other placement
+     * every layer denies it. Such a pair is undecided, never allowed; on a plan of many stacks whose load balancers'
+     * subnets are unknown there is one per pair of stacks, and a rule may list them together.
+     */
+    public synchronized boolean onlyIfSharingSubnet(Endpoint from, Endpoint to, Traffic requested) {
+        List<IpRange> srcNet = from.isInternet() ? internetParts.get(from) : null;
+        List<IpRange> dstNet = to.isInternet() ? internetParts.get(to) : null;
+        boolean shares = false;
+        for (Interface s : interfaces(from)) {
+            for (Interface d : interfaces(to)) {
+                if (!admits(d, s, requested)) continue;
+                boolean may = PathEvaluator.mayShareSubnet(s, d);
+                if (!may && barrier.denies(s, d)) continue;
+                Outcome o = may ? evaluator.apart(s, d, requested)
+                        : evaluator.evaluate(s, srcNet, d, dstNet, requested, false).outcome;
+                if (!o.isEmpty()) return false;
+                shares |= may;
+            }
+        }
+        return shares;
     }
 
     /**

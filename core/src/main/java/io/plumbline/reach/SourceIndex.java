@@ -53,6 +53,8 @@ final class SourceIndex {
         final int view;
         final boolean unrouted;
         final List<SubnetInfo> members = new ArrayList<>();
+        /** Whether some member is an unknown subnet: its sources may share the destination's subnet (no ACL between). */
+        boolean unknownMembers;
         /** Sources by the traffic that can leave them (insertion order: candidates come out in a stable order). */
         final Map<Traffic, OutGroup> groups = new LinkedHashMap<>();
 
@@ -65,6 +67,8 @@ final class SourceIndex {
     /** Sources of one route class that can send the same traffic. */
     private static final class OutGroup {
         final Traffic out;
+        /** What the groups of some member let out, ACLs left aside (for a destination whose subnet is unknown). */
+        Traffic egress = Traffic.NONE;
         final List<Interface> all = new ArrayList<>();
         /** By each group they carry. */
         final Map<SecurityGroupInfo, List<Interface>> carriers = new IdentityHashMap<>();
@@ -105,6 +109,7 @@ final class SourceIndex {
                     for (VpcInfo v : vpcs) byTableVpc.computeIfAbsent(v, k -> new ArrayList<>()).add(sub);
                 }
                 c.members.add(sub);
+                if (sub.unknownReason != null) c.unknownMembers = true;
                 classOf.put(sub, c);
             } else {
                 c = classOf.get(sub);
@@ -112,6 +117,7 @@ final class SourceIndex {
             same.add(s);
             OutGroup g = c.groups.computeIfAbsent(out(s), OutGroup::new);
             g.all.add(s);
+            g.egress = TrafficSets.or(g.egress, s.groups.egressBound);
             if (s.groups.unknownMembers != null) g.unknownMembers.add(s);
             for (SecurityGroupInfo sg : s.groups.groups) g.carriers.computeIfAbsent(sg, k -> new ArrayList<>()).add(s);
         }
@@ -136,14 +142,18 @@ final class SourceIndex {
             }
         }
         Traffic in = TrafficSets.and(d.groups.ingressBound, acl(dsub, false));
+        // a destination in an unknown subnet may share any source's subnet: no ACL and the local route between them
+        boolean anywhere = dsub.unknownReason != null;
         for (RouteClass c : classes) {
-            if (!c.unrouted) {
+            if (!c.unrouted && !anywhere) {
                 SubnetInfo foreign = foreignMember(c, dsub.vpc);
-                if (foreign == null || barrier.deniesForeign(c.view, foreign, dsub)) continue;
+                if (foreign == null || barrier.deniesForeign(c.view, foreign, dsub) && !c.unknownMembers) continue;
             }
+            // a source in an unknown subnet may share d's subnet: then no ACL lies on the way
+            Traffic into = c.unknownMembers ? d.groups.ingressBound : in;
             for (OutGroup g : c.groups.values()) {
                 // sources outside d's subnet: both ACLs lie on the way (those inside were offered above)
-                Traffic t = TrafficSets.and(TrafficSets.and(requested, g.out), in);
+                Traffic t = TrafficSets.and(TrafficSets.and(requested, anywhere ? g.egress : g.out), into);
                 if (t.isEmpty()) continue;
                 List<SecurityGroupInfo> names = admittedGroups(d, t);
                 if (names == null) {
@@ -181,12 +191,13 @@ final class SourceIndex {
     /** False only when the path from {@code s} to {@code d} is certainly empty for {@code requested}. */
     boolean mayPass(Interface s, Interface d, Traffic requested) {
         if (s.kind == Interface.Kind.NAT_GATEWAY) return false;
-        boolean sameSubnet = s.subnet == d.subnet && s.subnet.unknownReason == null;
+        boolean shared = PathEvaluator.mayShareSubnet(s, d);
+        boolean sameSubnet = shared || s.subnet == d.subnet && s.subnet.unknownReason == null;
         Traffic t = TrafficSets.and(requested, sameSubnet ? s.groups.egressBound : out(s));
         if (!sameSubnet) t = TrafficSets.and(t, acl(d.subnet, false));
         t = TrafficSets.and(t, d.groups.ingressBound);
         if (t.isEmpty()) return false;
-        return Reachability.admits(d, s, t) && !barrier.denies(s, d);
+        return Reachability.admits(d, s, t) && (shared || !barrier.denies(s, d));
     }
 
     /** What can leave {@code s} towards another subnet: its groups' egress bound within its ACL's outbound bound. */

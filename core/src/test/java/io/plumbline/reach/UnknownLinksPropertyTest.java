@@ -35,10 +35,11 @@ import org.junit.jupiter.api.Test;
  *   links unknown, one the engine denies).</li>
  * </ul>
  *
- * <p>One case is not compared: an endpoint whose subnets are unknown is judged as if it lay in another subnet than the
- * other end (their network ACLs applied), while in the network it was made from both may share a subnet, where no
- * ACL applies; the engine may then say DENIED where that network allows. A limitation of the engine found by this
- * test, reported, and left as it is here (issue #11 keeps every verdict as it was); the count is printed.
+ * <p>And every placement: a load balancer whose subnets are unknown may lie in any subnet, the other end's included
+ * (where no network ACL stands between them). For each such load balancer and each subnet of the network, the network
+ * it was made from with the load balancer moved into that one subnet is another network the unknown values allow; the
+ * engine's verdict (links unknown) is definite only where the brute force gives that verdict for every placement.
+ * This is how the engine once said DENIED (the other end's ACLs applied) where a shared subnet lets the traffic pass.
  */
 class UnknownLinksPropertyTest {
     static final int SEEDS = 40;
@@ -54,7 +55,8 @@ class UnknownLinksPropertyTest {
 
     @Test
     void copiesInSeveralVpcsWithUnknownLinks() {
-        long[] stats = new long[5]; // cases, allowed, undecided once links are unknown, left out by the index, not compared
+        // cases, allowed, undecided once links are unknown, left out by the index, placement cases, placements disagreeing
+        long[] stats = new long[6];
         List<String> failures = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
             int n = 2 + (int) (seed % 2);
@@ -62,13 +64,14 @@ class UnknownLinksPropertyTest {
             if (failures.size() > 20) break;
         }
         String summary = String.format("%d cases, %d allowed, %d undecided once links are unknown, %d left out by the "
-                + "index, %d not compared (an unknown subnet that is the other end's)", stats[0], stats[1], stats[2],
-                stats[3], stats[4]);
+                + "index; %d cases against every placement of a load balancer with unknown subnets, %d where placements "
+                + "disagree", stats[0], stats[1], stats[2], stats[3], stats[4], stats[5]);
         assertTrue(failures.isEmpty(), summary + "\n" + String.join("\n", failures));
         System.out.println("unknown-links property: " + summary);
         assertTrue(stats[1] > 0 && stats[1] < stats[0], "both verdicts: " + summary);
         assertTrue(stats[2] > 0, "unknown links must leave something undecided: " + summary);
         assertTrue(stats[3] > 0, "the index must leave sources out: " + summary);
+        assertTrue(stats[5] > 0, "some placements must disagree (else the placement check proves nothing): " + summary);
     }
 
     private static void check(GeneratedNetwork known, GeneratedNetwork unknown, long[] stats, List<String> failures) {
@@ -91,11 +94,6 @@ class UnknownLinksPropertyTest {
                 Endpoint dk = dst == null ? rk.internet() : ek.get(dst.address());
                 Endpoint su = src == null ? ru.internet() : eu.get(src.address());
                 Endpoint du = dst == null ? ru.internet() : eu.get(dst.address());
-                // Known limitation (reported with issue #11, not changed here: verdicts stay as they are): an endpoint whose
-                // subnets are unknown is judged as if it were in another subnet than the other end, so the ACLs are
-                // applied, while in the network it was made from both may share a subnet (no ACL between them).
-                boolean sharedUnknownSubnet = shareSubnet(src, dst) && (subnetsUnknown(unknown, src)
-                        || subnetsUnknown(unknown, dst));
                 String pair = "seed " + known.seed + " (" + (ends.size() - 1) + " endpoints): " + sk.id() + " -> "
                         + dk.id();
                 for (Traffic.Protocol proto : new Traffic.Protocol[] {Traffic.Protocol.TCP, Traffic.Protocol.UDP,
@@ -133,10 +131,6 @@ class UnknownLinksPropertyTest {
                             failures.add(what + ": left out by the index (links unknown), but the engine gives "
                                     + pu.reach());
                         }
-                        if (sharedUnknownSubnet) {
-                            stats[4]++;
-                            continue;
-                        }
                         if (pu.reach() == PathResult.Reach.ALLOWED && want != PathResult.Reach.ALLOWED
                                 || pu.reach() == PathResult.Reach.DENIED && want != PathResult.Reach.DENIED) {
                             failures.add(what + ", links unknown: engine " + pu.reach() + " (" + ru.path(su, du, t).reason()
@@ -151,22 +145,73 @@ class UnknownLinksPropertyTest {
                 }
             }
         }
+        placements(known, unknown, ru, eu, stats, failures);
         if (failures.size() == 1) failures.add(known.dump() + "\nwith unknown links:\n" + unknown.dump());
     }
 
-    /** Whether the two (known) resources have an ENI in the same subnet. */
-    private static boolean shareSubnet(Resource a, Resource b) {
-        if (a == null || b == null) return false;
-        Set<String> sa = new java.util.HashSet<>(subnets(a));
-        for (String s : subnets(b)) if (sa.contains(s)) return true;
-        return false;
-    }
-
-    private static List<String> subnets(Resource r) {
-        List<String> out = new ArrayList<>();
-        if (r instanceof io.plumbline.model.network.Instance i) out.add(i.subnet.get().target());
-        if (r instanceof io.plumbline.model.network.LoadBalancer lb) for (var ref : lb.subnets.get()) out.add(ref.target());
-        return out;
+    /**
+     * Each load balancer whose subnets are unknown, moved into each subnet of the network in turn (the network it was
+     * made from, changed for the time of the brute force and restored): the engine's verdict, links unknown, against
+     * the brute force of every placement, to and from every other endpoint.
+     */
+    private static void placements(GeneratedNetwork known, GeneratedNetwork unknown, Reachability ru,
+                                   Map<String, Endpoint> eu, long[] stats, List<String> failures) {
+        List<Integer> interesting = new ArrayList<>(known.interestingPorts());
+        for (io.plumbline.model.network.LoadBalancer lb : known.b.loadBalancers) {
+            if (!subnetsUnknown(unknown, lb)) continue;
+            Endpoint lbu = eu.get(lb.address());
+            List<Resource> others = new ArrayList<>();
+            others.add(null);
+            for (Resource r : known.endpoints()) if (r != lb) others.add(r);
+            // per case (other end, direction, protocol, port): the verdicts seen over the placements
+            Map<String, Set<BruteForceEvaluator.Outcome>> seen = new java.util.LinkedHashMap<>();
+            Map<String, PathResult.Reach> engine = new HashMap<>();
+            var original = lb.subnets;
+            try {
+                for (io.plumbline.model.network.Subnet where : known.b.subnets) {
+                    lb.subnets = io.plumbline.model.Value.explicit(List.of(new io.plumbline.model.Ref(where.address())),
+                            io.plumbline.model.Provenance.NONE);
+                    BruteForceEvaluator bf = new BruteForceEvaluator(known.model);
+                    Random rnd = new Random(known.seed * 31L + lb.address().hashCode());
+                    for (Resource other : others) {
+                        for (boolean out : new boolean[] {true, false}) {
+                            Resource src = out ? lb : other;
+                            Resource dst = out ? other : lb;
+                            Endpoint su = src == null ? ru.internet() : src == lb ? lbu : eu.get(src.address());
+                            Endpoint du = dst == null ? ru.internet() : dst == lb ? lbu : eu.get(dst.address());
+                            for (Traffic.Protocol proto : new Traffic.Protocol[] {Traffic.Protocol.TCP,
+                                Traffic.Protocol.UDP, Traffic.Protocol.ICMP}) {
+                                String p = proto.name().toLowerCase(Locale.ROOT);
+                                for (int port : ReachabilityPropertyTest.ports(proto, FIXED_PORTS, SAMPLED_PORTS,
+                                        interesting, rnd)) {
+                                    String what = "seed " + known.seed + ": " + su.id() + " -> " + du.id() + " " + p
+                                            + (proto == Traffic.Protocol.ICMP ? "" : " " + port);
+                                    seen.computeIfAbsent(what, k -> java.util.EnumSet.noneOf(
+                                            BruteForceEvaluator.Outcome.class)).add(bf.evaluate(src, dst, p, port,
+                                            BruteForceEvaluator.INTERNET_REPRESENTATIVES).outcome());
+                                    engine.computeIfAbsent(what, k -> ru.verdict(su, du,
+                                            Traffic.of(proto, PortSet.of(port))).reach());
+                                }
+                            }
+                        }
+                    }
+                }
+            } finally {
+                lb.subnets = original;
+            }
+            for (Map.Entry<String, Set<BruteForceEvaluator.Outcome>> e : seen.entrySet()) {
+                stats[4]++;
+                Set<BruteForceEvaluator.Outcome> all = e.getValue();
+                if (all.size() > 1) stats[5]++;
+                PathResult.Reach got = engine.get(e.getKey());
+                boolean wrong = got == PathResult.Reach.ALLOWED && !all.equals(Set.of(BruteForceEvaluator.Outcome.ALLOWED))
+                        || got == PathResult.Reach.DENIED && !all.equals(Set.of(BruteForceEvaluator.Outcome.DENIED));
+                if (wrong) {
+                    failures.add(e.getKey() + ", links unknown: engine " + got + ", but the placements of "
+                            + lb.address() + " in the subnets of the network give " + all);
+                }
+            }
+        }
     }
 
     private static boolean subnetsUnknown(GeneratedNetwork net, Resource known) {

@@ -165,4 +165,37 @@ class UnknownValuesTest {
         assertReach(Reach.UNKNOWN, p);
         assertReach(Reach.DENIED, path(r, "aws_instance.client", "aws_instance.web", Traffic.tcp(22)));
     }
+
+    /**
+     * A load balancer whose subnets are unknown may be in the client's subnet, where the client subnet's ACL (which
+     * lets nothing in or out) does not apply; or in another subnet, where it does. Placements disagree: UNKNOWN, and
+     * the witness says why. What the security groups deny stays denied whatever the placement.
+     */
+    @Test
+    void anEndpointInUnknownSubnetsMayShareTheOtherEndsSubnet() {
+        Net t = new Net();
+        t.n.acl("closed", t.vpc, t.app); // no entry: denies everything both ways, but only between subnets
+        SecurityGroup lbGroup = t.n.sg("lb", t.vpc);
+        t.n.cidrRule(lbGroup, Direction.INGRESS, "tcp", 443, 443, "10.0.0.0/16");
+        t.n.cidrRule(lbGroup, Direction.EGRESS, "tcp", 8080, 8080, "10.0.0.0/16");
+        var lb = t.n.lb("web", true, List.of(t.pub), List.of(lbGroup), 443);
+        lb.subnets = Value.unknown("known only after apply", TestNet.at("aws_lb.web/subnets"));
+        Reachability r = t.n.reach();
+
+        PathResult in = path(r, "aws_instance.client", "aws_lb.web", Traffic.tcp(443));
+        assertReach(Reach.UNKNOWN, in);
+        Hop h = undecided(in);
+        assertEquals(Layer.PLACEMENT, h.layer());
+        assertElementContains("may be aws_subnet.app", h);
+        assertElementContains("no network ACL lies between them", h);
+        assertTrue(in.reason().contains("the destination's subnet is unknown"), in.reason());
+        Endpoint client = PathAssertions.endpoint(r, "aws_instance.client");
+        Endpoint web = PathAssertions.endpoint(r, "aws_lb.web");
+        assertReach(Reach.UNKNOWN, r.verdict(client, web, Traffic.tcp(443)));
+        // the load balancer's group admits 443 only, and lets out 8080 only: denied wherever it is
+        assertReach(Reach.DENIED, path(r, "aws_instance.client", "aws_lb.web", Traffic.tcp(22)));
+        assertReach(Reach.DENIED, path(r, "aws_lb.web", "aws_instance.client", Traffic.tcp(22)));
+        // and the source index offers the client as a source of the load balancer
+        assertTrue(r.mayReach(web, Traffic.tcp(443)).contains(client));
+    }
 }

@@ -384,7 +384,22 @@ public final class Paths {
             into.deniedWithoutWitness();
             return;
         }
-        into.add(mustBeDenied(from, to, forbidden, expected));
+        // Undecided only because an end's unknown subnets may be the other end's: the first such pair gets its
+        // witness, the others are named in one line (one per pair of stacks on a plan of many, each the same story).
+        if (quick.allowed().isEmpty() && into.sharedSubnetWitnessed() && onlyIfSharingSubnet(from, to, forbidden)) {
+            into.undecidedBySharedSubnet(name(from));
+            return;
+        }
+        Outcome o = mustBeDenied(from, to, forbidden, expected);
+        if (o.kind() == Outcome.Kind.UNKNOWN && !into.sharedSubnetWitnessed() && onlyIfSharingSubnet(from, to, forbidden)) {
+            into.sharedSubnetWitness(o);
+            return;
+        }
+        into.add(o);
+    }
+
+    private synchronized boolean onlyIfSharingSubnet(Endpoint from, Endpoint to, Traffic t) {
+        return reach.onlyIfSharingSubnet(from, to, t);
     }
 
     /**
@@ -549,6 +564,9 @@ public final class Paths {
         private final List<Evidence> noteEvidence = new ArrayList<>();
         private final List<String> infos = new ArrayList<>();
         private int deniedCount;
+        /** The first source undecided only by a shared-subnet placement (with its witness), and the others' names. */
+        private Outcome sharedSubnet;
+        private final List<String> sharedSubnetOthers = new ArrayList<>();
 
         public Outcomes(String passMessage) {
             this.passMessage = passMessage;
@@ -576,6 +594,18 @@ public final class Paths {
             return this;
         }
 
+        boolean sharedSubnetWitnessed() {
+            return sharedSubnet != null;
+        }
+
+        void sharedSubnetWitness(Outcome o) {
+            sharedSubnet = o;
+        }
+
+        void undecidedBySharedSubnet(String source) {
+            sharedSubnetOthers.add(source);
+        }
+
         /** A path proven denied without a witness: counted, as a witness-less PASS outcome would be. */
         public Outcomes deniedWithoutWitness() {
             return deniedWithoutWitness(1);
@@ -589,12 +619,19 @@ public final class Paths {
         }
 
         public boolean has(Outcome.Kind kind) {
-            return kind == Outcome.Kind.PASS && deniedCount > 0 || all.stream().anyMatch(o -> o.kind() == kind);
+            return kind == Outcome.Kind.PASS && deniedCount > 0 || all.stream().anyMatch(o -> o.kind() == kind)
+                    || kind == Outcome.Kind.UNKNOWN && sharedSubnet != null;
         }
 
         public Verdict verdict() {
             Verdict v = new Verdict(infos.isEmpty() ? passMessage : passMessage + "; " + String.join("; ", infos));
             int denied = deniedCount;
+            List<Outcome> all = this.all;
+            if (sharedSubnet != null) {
+                // after the other open questions: they say more about the resource than a placement the input leaves open
+                all = new ArrayList<>(this.all);
+                all.add(sharedSubnet);
+            }
             for (Outcome.Kind k : List.of(Outcome.Kind.FAIL, Outcome.Kind.UNKNOWN, Outcome.Kind.PASS)) {
                 for (Outcome o : all) {
                     if (o.kind() != k) continue;
@@ -618,6 +655,14 @@ public final class Paths {
                         }
                     }
                 }
+            }
+            if (!sharedSubnetOthers.isEmpty()) {
+                int n = sharedSubnetOthers.size();
+                List<String> shown = sharedSubnetOthers.subList(0, Math.min(5, n));
+                v.note(new Evidence("other sources in unknown subnets", n + (n == 1 ? " more source" : " more sources")
+                        + " may pass the same way, each only if its unknown subnet is the other end's (no network ACL "
+                        + "between them): " + String.join(", ", shown) + (n > shown.size() ? " and " + (n - shown.size())
+                        + " more" : ""), "no path", Certainty.UNKNOWN, Provenance.NONE));
             }
             if (denied > 0) {
                 v.pass(Evidence.of("other sources", denied + (denied == 1 ? " path" : " paths")
