@@ -43,7 +43,8 @@ final class AuditCommand implements Callable<Integer> {
     LiveOptions live;
 
     @Option(names = "--plumbline-profile", paramLabel = "FILE",
-            description = "A Plumbline profile overriding the reference profile (what check calls --profile).")
+            description = "A Plumbline profile overriding any part of the reference profile (as in check, paths, "
+                    + "features); --profile is the AWS credentials profile.")
     Path plumblineProfile;
 
     @Option(names = "--save", paramLabel = "FILE",

@@ -2,7 +2,6 @@ package io.plumbline.cli;
 
 import io.plumbline.api.Plumbline;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,12 +33,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A profile overriding the reference profile.")
-    Path profile;
+    @Mixin
+    PlumblineProfileOptions profile;
 
     @Override
     public Integer call() throws IOException {
-        Plumbline.Check check = Plumbline.check().inputs(input.files).profile(profile).region(input.region);
+        Plumbline.Check check = Plumbline.check().inputs(input.files).profile(profile.file()).region(input.region);
         input.parameters.forEach(check::parameter);
         return report.report(spec, check, List::of);
     }
