@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import io.plumbline.api.Plumbline;
 import io.plumbline.live.LiveAudit;
 import io.plumbline.live.LivePolicies;
+import io.plumbline.reports.Plural;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -99,9 +100,10 @@ final class AuditCommand implements Callable<Integer> {
             io.plumbline.source.snapshot.SnapshotWriter.save(collected.model(), save, Version.get());
             notes.add("Saved the collected state to " + save + ".");
         }
-        notes.add("Audited " + collected.accounts().size() + " account(s): " + collected.model().resources().size()
-                + " resources, " + collected.calls().calls() + " API calls (" + collected.calls().requests()
-                + " HTTP requests with retries).");
+        notes.add("Audited " + Plural.of(collected.accounts().size(), "account") + ": "
+                + Plural.of(collected.model().resources().size(), "resource") + ", "
+                + Plural.of(collected.calls().calls(), "API call") + " ("
+                + Plural.of(collected.calls().requests(), "HTTP request") + " with retries).");
         return report.report(spec, check, () -> notes);
     }
 }

@@ -134,7 +134,8 @@ final class ReportOptions {
             gateLine = gateLine.stripTrailing() + "; --soft-fail: exit code 0" + System.lineSeparator();
         }
         if (!gaps.isEmpty()) {
-            gateLine += "Incomplete: " + gaps.size() + " part(s) of the state could not be read; the rules that "
+            gateLine += "Incomplete: " + io.plumbline.reports.Plural.of(gaps.size(), "part") + " of the state could "
+                    + "not be read; the rules that "
                     + "need them are UNKNOWN there:\n" + gaps.stream().map(g -> "  " + g.display() + "\n")
                     .distinct().reduce("", String::concat);
         }

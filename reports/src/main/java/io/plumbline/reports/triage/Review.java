@@ -39,9 +39,10 @@ public record Review(Result result, BaselineComparison baseline, WaiverOutcome w
             for (WaiverEntry e : waivers.unmatched()) {
                 out.add(String.format("warning: %s: %s matches no failing or unknown finding", file, e.describe()));
             }
-            out.add(String.format("Waivers %s: %d entries, %d findings waived, %d not waived because their waiver "
-                    + "expired, %d entries unmatched", file, waivers.waivers().entries().size(), waivers.applied(),
-                    waivers.expired(), waivers.unmatched().size()));
+            out.add(String.format("Waivers %s: %s, %s waived, %d not waived because their waiver expired, %d "
+                    + "unmatched", file, io.plumbline.reports.Plural.of(waivers.waivers().entries().size(), "entry",
+                    "entries"), io.plumbline.reports.Plural.of(waivers.applied(), "finding"), waivers.expired(),
+                    waivers.unmatched().size()));
         }
         if (baseline != null) {
             out.add(String.format("Baseline %s: %d new, %d unchanged, %d fixed", baseline.baseline().file(),
