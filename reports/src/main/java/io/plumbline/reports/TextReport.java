@@ -63,8 +63,7 @@ public final class TextReport {
                 out.printf("      %s%n", f.message());
                 if (f.waiver() != null) {
                     Finding.Waiver w = f.waiver();
-                    out.printf("      waived (was %s): %s (approved by %s, expires %s)%n", w.waivedStatus(),
-                            w.justification(), w.approver(), w.expires());
+                    out.printf("      waived (was %s): %s (%s)%n", w.waivedStatus(), w.justification(), w.standing());
                 }
                 if (f.status() != Status.PASS) {
                     for (Evidence e : f.evidence()) {
@@ -156,8 +155,7 @@ public final class TextReport {
             out.printf("  %s  %s%n", f.resource(), f.location().display());
             if (f.status() == Status.WAIVED && f.waiver() != null) {
                 Finding.Waiver w = f.waiver();
-                out.printf("  waived (was %s): %s (approved by %s, expires %s)%n", w.waivedStatus(),
-                        w.justification(), w.approver(), w.expires());
+                out.printf("  waived (was %s): %s (%s)%n", w.waivedStatus(), w.justification(), w.standing());
                 continue;
             }
             out.printf("  why: %s%n", firstSentence(f.message()));

@@ -237,8 +237,9 @@ public final class HtmlReport {
         m.put("hasEvidence", !ev.isEmpty());
         if (f.waiver() != null) {
             Finding.Waiver w = f.waiver();
-            m.put("waiver", Map.of("justification", w.justification(), "approver", w.approver(),
-                    "expires", String.valueOf(w.expires())));
+            m.put("waiver", Map.of("justification", w.justification(), "approver", w.approver() != null
+                    ? w.approver() : "declared in " + w.declaredAt().display(),
+                    "expires", w.expires() == null ? "no expiry" : String.valueOf(w.expires())));
         }
         return m;
     }
