@@ -97,6 +97,9 @@ final class AuditCommand implements Callable<Integer> {
             collected.calls().byOperation().forEach((op, n) -> notes.add(String.format("  %-50s %d", op, n)));
         }
         if (save != null) {
+            // As --out does: a nightly job names a fresh folder for both (--out nightly/ --save nightly/state.json).
+            Path folder = save.toAbsolutePath().getParent();
+            if (folder != null) java.nio.file.Files.createDirectories(folder);
             io.plumbline.source.snapshot.SnapshotWriter.save(collected.model(), save, Version.get());
             notes.add("Saved the collected state to " + save + ".");
         }
