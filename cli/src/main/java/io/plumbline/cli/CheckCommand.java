@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
                 "     template; a malformed baseline or waivers file) or usage error",
                 "  3  incomplete: the input is a live audit's snapshot that could not",
                 "     read everything (listed); no gate failure otherwise",
+                "With --soft-fail the gate's verdict is printed and the exit code is 0",
+                "instead of 1 (2 and 3 are unchanged).",
                 "UNKNOWN findings are always shown with their reason; they never pass silently."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
