@@ -3,6 +3,7 @@ package io.plumbline.cli;
 import io.plumbline.api.Plumbline;
 import io.plumbline.live.LiveAudit;
 import io.plumbline.live.LivePolicies;
+import io.plumbline.reports.Plural;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ final class AuditCommand implements Callable<Integer> {
     LiveOptions live;
 
     @Option(names = "--plumbline-profile", paramLabel = "FILE",
-            description = "A Plumbline profile overriding the reference profile (what check calls --profile).")
+            description = "A Plumbline profile overriding any part of the reference profile (as in check, paths, "
+                    + "features); --profile is the AWS credentials profile.")
     Path plumblineProfile;
 
     @Option(names = "--save", paramLabel = "FILE",
@@ -98,12 +100,16 @@ final class AuditCommand implements Callable<Integer> {
             collected.calls().byOperation().forEach((op, n) -> notes.add(String.format("  %-50s %d", op, n)));
         }
         if (save != null) {
+            // As --out does: a nightly job names a fresh folder for both (--out nightly/ --save nightly/state.json).
+            Path folder = save.toAbsolutePath().getParent();
+            if (folder != null) java.nio.file.Files.createDirectories(folder);
             io.plumbline.source.snapshot.SnapshotWriter.save(collected.model(), save, Version.get());
             notes.add("Saved the collected state to " + save + ".");
         }
-        notes.add("Audited " + collected.accounts().size() + " account(s): " + collected.model().resources().size()
-                + " resources, " + collected.calls().calls() + " API calls (" + collected.calls().requests()
-                + " HTTP requests with retries).");
+        notes.add("Audited " + Plural.of(collected.accounts().size(), "account") + ": "
+                + Plural.of(collected.model().resources().size(), "resource") + ", "
+                + Plural.of(collected.calls().calls(), "API call") + " ("
+                + Plural.of(collected.calls().requests(), "HTTP request") + " with retries).");
         return report.report(spec, check, () -> notes);
     }
 }

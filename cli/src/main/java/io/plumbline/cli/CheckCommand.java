@@ -2,7 +2,6 @@ package io.plumbline.cli;
 
 import io.plumbline.api.Plumbline;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +22,8 @@ import picocli.CommandLine.Spec;
                 "     template; a malformed baseline or waivers file) or usage error",
                 "  3  incomplete: the input is a live audit's snapshot that could not",
                 "     read everything (listed); no gate failure otherwise",
+                "With --soft-fail the gate's verdict is printed and the exit code is 0",
+                "instead of 1 (2 and 3 are unchanged).",
                 "UNKNOWN findings are always shown with their reason; they never pass silently."})
 final class CheckCommand implements Callable<Integer> {
     @Spec
@@ -34,12 +35,12 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A profile overriding the reference profile.")
-    Path profile;
+    @Mixin
+    PlumblineProfileOptions profile;
 
     @Override
     public Integer call() throws IOException {
-        Plumbline.Check check = Plumbline.check().inputs(input.files).profile(profile).region(input.region)
+        Plumbline.Check check = Plumbline.check().inputs(input.files).profile(profile.file()).region(input.region)
                 .sourceDir(input.sourceDir);
         input.parameters.forEach(check::parameter);
         return report.report(spec, check, List::of);

@@ -64,8 +64,8 @@ final class FeaturesCommand implements Callable<Integer> {
                     + "(messages), and plumbline-features-rules.json (each rule's scenarios and their verdicts).")
     Path out;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A profile overriding the reference profile.")
-    Path profile;
+    @picocli.CommandLine.Mixin
+    PlumblineProfileOptions profile;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "CloudFormation parameter value (repeatable).")
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -84,7 +84,7 @@ final class FeaturesCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Target target = Target.ofFiles(targets).withProfile(profile).withParameters(parameters).withRegion(region);
+        Target target = Target.ofFiles(targets).withProfile(profile.file()).withParameters(parameters).withRegion(region);
         Report report;
         try {
             report = FeatureRun.run(new FeatureRun.Options(target, !noBundled, features, tags, this.out));

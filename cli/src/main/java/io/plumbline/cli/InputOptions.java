@@ -10,9 +10,10 @@ import picocli.CommandLine.Parameters;
 
 /** Inputs and what the user says about them. */
 final class InputOptions {
-    @Parameters(arity = "0..*", paramLabel = "FILE",
-            description = "Terraform plan JSON (terraform show -json) or CloudFormation template (JSON/YAML); "
-                    + "the format is detected from content. None: the bundled reference example.")
+    @Parameters(arity = "0..*", paramLabel = "FILE|DIR",
+            description = "Terraform plan JSON (terraform show -json), CloudFormation template (JSON/YAML) or snapshot; "
+                    + "the format is detected from content. A folder: every plan and template under it (each other "
+                    + "file is listed as skipped, with why). None: the bundled reference example.")
     List<Path> files = new ArrayList<>();
 
     @Option(names = "--param", paramLabel = "NAME=VALUE",

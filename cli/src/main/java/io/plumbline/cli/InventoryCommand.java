@@ -24,11 +24,16 @@ final class InventoryCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
+    /** Only to refuse {@code --profile} with the right name: inventory reads no profile. */
+    @Option(names = "--profile", hidden = true, paramLabel = "NAME")
+    String awsProfile;
+
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Override
     public Integer call() {
+        if (awsProfile != null) throw new IllegalArgumentException(PlumblineProfileOptions.REFUSAL);
         Model model = Plumbline.inventory(input.files, new SourceOptions(input.parameters, input.region, input.sourceDir));
         if (format == OutputFormat.json) {
             InventoryReport.write(model, System.out);

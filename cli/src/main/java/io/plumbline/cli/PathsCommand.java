@@ -12,7 +12,6 @@ import io.plumbline.reports.PathQuery;
 import io.plumbline.reports.PathsReport;
 import io.plumbline.source.SourceOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -56,13 +55,13 @@ final class PathsCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
-    @Option(names = "--profile", paramLabel = "FILE", description = "A profile overriding the reference profile.")
-    Path profile;
+    @Mixin
+    PlumblineProfileOptions profile;
 
     @Override
     public Integer call() {
         Traffic traffic = PathQuery.traffic(protocol, ports);
-        Profile p = ReferenceArchitecture.profile(profile);
+        Profile p = ReferenceArchitecture.profile(profile.file());
         Model model = Plumbline.inventory(input.files, new SourceOptions(input.parameters, input.region, input.sourceDir));
         Reachability reach = Reachability.of(model, p);
         List<Endpoint> endpoints = reach.endpoints();

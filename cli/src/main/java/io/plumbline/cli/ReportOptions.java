@@ -68,7 +68,13 @@ final class ReportOptions {
     @Option(names = "--fail-on-unknown", description = "UNKNOWN findings at or above --fail-on fail the gate too.")
     boolean failOnUnknown;
 
-    @Option(names = {"-v", "--verbose"}, description = "List passing findings too (text format).")
+    @Option(names = "--soft-fail",
+            description = "Exit 0 whatever the gate says (the gate's verdict is still printed): to record a baseline "
+                    + "or report without blocking. Unusable input still exits 2, an incomplete audit 3.")
+    boolean softFail;
+
+    @Option(names = {"-v", "--verbose"}, description = "Text: every finding in full (passes, every witness hop, the "
+            + "evidence of passing checks), as the compact default does not.")
     boolean verbose;
 
     @Option(names = "--baseline", paramLabel = "RESULT.json",
@@ -124,8 +130,12 @@ final class ReportOptions {
         var gaps = review.result().model().gaps().stream()
                 .filter(g -> g.kind() == null || ran.stream().anyMatch(d -> d.reads(g.kind()))).toList();
         String gateLine = gate.describe(gateFails, !gaps.isEmpty());
+        if (softFail && gateFails) {
+            gateLine = gateLine.stripTrailing() + "; --soft-fail: exit code 0" + System.lineSeparator();
+        }
         if (!gaps.isEmpty()) {
-            gateLine += "Incomplete: " + gaps.size() + " part(s) of the state could not be read; the rules that "
+            gateLine += "Incomplete: " + io.plumbline.reports.Plural.of(gaps.size(), "part") + " of the state could "
+                    + "not be read; the rules that "
                     + "need them are UNKNOWN there:\n" + gaps.stream().map(g -> "  " + g.display() + "\n")
                     .distinct().reduce("", String::concat);
         }
@@ -150,12 +160,13 @@ final class ReportOptions {
             if (wanted.get(0) != OutputFormat.text) {
                 // The document on stdout stays clean; what a person should see goes to stderr.
                 review.notes().stream().filter(n -> n.startsWith("warning:")).forEach(err::println);
-                if (!gaps.isEmpty()) err.print(gateLine);
+                // With --soft-fail the exit code no longer tells a failing gate: the line must.
+                if (!gaps.isEmpty() || (softFail && gateFails)) err.print(gateLine);
             }
             extraNotes.get().forEach(err::println);
             err.flush();
         }
-        if (gateFails) return Main.FINDINGS;
+        if (gateFails && !softFail) return Main.FINDINGS;
         return gaps.isEmpty() ? Main.OK : Main.INCOMPLETE;
     }
 

@@ -84,7 +84,8 @@ class BaselineAndWaiverTest {
         for (JsonNode f : doc.path("findings")) assertTrue(f.has("fingerprint"), f::toString);
 
         CommandLineTest.Run text = plumbline("check", BAK002, "--baseline", baseline.toString());
-        assertTrue(text.out().contains("  FAIL [new]     module.aurora.aws_rds_cluster.this"), text.out());
+        assertTrue(text.out().contains("FAIL [new] BAK-002 [high] "), text.out());
+        assertTrue(text.out().contains("\n  module.aurora.aws_rds_cluster.this  "), text.out());
         assertTrue(text.out().contains("Baseline " + baseline + ": 1 new, "), text.out());
         assertTrue(text.out().contains("  fixed: BAK-001 module.aurora.aws_rds_cluster.this (was FAIL)"), text.out());
     }
@@ -136,7 +137,8 @@ class BaselineAndWaiverTest {
 
         CommandLineTest.Run text = plumbline("check", BAK001, "--waivers", w.toString());
         assertEquals(0, text.exit());
-        assertTrue(text.out().contains("  WAIVED         module.aurora.aws_rds_cluster.this"), text.out());
+        assertTrue(text.out().contains("WAIVED BAK-001 [high] "), text.out());
+        assertTrue(text.out().contains("\n  module.aurora.aws_rds_cluster.this  "), text.out());
         assertTrue(text.out().contains("waived (was FAIL): retention is raised with the Q3 migration (OPS-1234) "
                 + "(approved by jane.doe@example.com, expires 2099-12-31)"), text.out());
     }
@@ -148,7 +150,7 @@ class BaselineAndWaiverTest {
         CommandLineTest.Run run = plumbline("check", BAK001, "--waivers", w.toString(), "--baseline",
                 baseline.toString(), "--format", "json,sarif,junit,md,text", "--out", out.toString());
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("Waivers " + w + ": 1 entries, 1 findings waived"), run.out());
+        assertTrue(run.out().contains("Waivers " + w + ": 1 entry, 1 finding waived"), run.out());
         String justification = "retention is raised with the Q3 migration (OPS-1234)";
         JsonNode sarif = JSON.readTree(out.resolve("plumbline.sarif").toFile());
         boolean suppressed = false;
@@ -172,7 +174,8 @@ class BaselineAndWaiverTest {
         Path w = waivers(waiver("BAK-001", "module.aurora.*", "jane.doe@example.com", "2020-01-31"));
         CommandLineTest.Run run = plumbline("check", BAK001, "--waivers", w.toString());
         assertEquals(1, run.exit(), run.out() + run.err());
-        assertTrue(run.out().contains("  FAIL           module.aurora.aws_rds_cluster.this"), run.out());
+        assertTrue(run.out().contains("FAIL BAK-001 [high] "), run.out());
+        assertTrue(run.out().contains("\n  module.aurora.aws_rds_cluster.this  "), run.out());
         assertTrue(run.out().contains("waiver expired on 2020-01-31 (approved by jane.doe@example.com"), run.out());
         assertTrue(run.out().contains("Gate: FAILED"), run.out());
         CommandLineTest.Run json = plumbline("check", BAK001, "--waivers", w.toString(), "--format", "json");

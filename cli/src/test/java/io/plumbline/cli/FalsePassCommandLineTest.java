@@ -175,9 +175,10 @@ class FalsePassCommandLineTest {
         for (String name : List.of("tf_changes_null.json", "tf_changes_empty.json")) {
             Run run = plumbline("check", fixture(name), "--rules", "NET-009");
             assertEquals(1, run.exit(), name + ": " + run.out() + run.err());
-            assertTrue(run.out().contains("FAIL           module.net.aws_security_group.open"), run.out());
+            assertTrue(run.out().contains("FAIL NET-009 [critical] "), run.out());
+            assertTrue(run.out().contains("\n  module.net.aws_security_group.open  "), run.out());
             assertTrue(run.out().contains("read 1 resource from planned_values"), name + ": " + run.out());
-            assertTrue(run.out().contains("(1 rules, 1 resources)"), run.out());
+            assertTrue(run.out().contains("(1 rule, 1 resource)"), run.out());
         }
     }
 

@@ -58,7 +58,7 @@ class HostileInputTest {
         assertEquals(1, text.exit(), text::err);
         noRawControls("the text report", text.out());
         noRawControls("stderr", text.err());
-        assertTrue(text.out().contains("FAIL           Admin\\x1b[1A\\x1b[2K\\rPASS  NET-009 all good\\u007f\\u202e"), text.out());
+        assertTrue(text.out().contains("\n  Admin\\x1b[1A\\x1b[2K\\rPASS  NET-009 all good\\u007f\\u202e"), text.out());
 
         Run inventory = plumbline("inventory", t.toString());
         noRawControls("the inventory", inventory.out());

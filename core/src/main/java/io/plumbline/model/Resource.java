@@ -19,6 +19,7 @@ public abstract class Resource {
     private final Provenance location;
     private final Set<String> aliases = new LinkedHashSet<>();
     private final List<String> folded = new ArrayList<>();
+    private final List<DeclaredWaiver> waivers = new ArrayList<>();
 
     /** The name the resource has in AWS (bucket name, cluster identifier, Name tag...). */
     public Value<String> name = Value.notInInput();
@@ -67,6 +68,15 @@ public abstract class Resource {
     /** Addresses of the input resources folded into this one (split S3 resources, standalone SG rules, routes...). */
     public List<String> folded() {
         return folded;
+    }
+
+    /** Waivers the input declares on this resource (or on one folded into it); rules never read them. */
+    public List<DeclaredWaiver> waivers() {
+        return waivers;
+    }
+
+    public void addWaiver(DeclaredWaiver waiver) {
+        waivers.add(waiver);
     }
 
     public void addFolded(String address) {

@@ -42,8 +42,23 @@ public record Finding(String ruleId, Severity severity, Status status, String re
     /**
      * An accepted risk: the waiver entry ({@code rule}, {@code resource} pattern), why it is accepted, who accepted
      * it, the last day it applies, and the status the rule had given ({@link Status#FAIL} or {@link Status#UNKNOWN}).
+     * A waiver declared in the input itself (a CloudFormation resource's {@code Metadata}) has {@code declaredAt}, the
+     * place it is written; its approver is null (the review of the template is the approval) and so is its expiry
+     * when it gives none.
      */
     public record Waiver(String rule, String resource, String justification, String approver, LocalDate expires,
-                         Status waivedStatus) {
+                         Status waivedStatus, Provenance declaredAt) {
+
+        /** A waiver of a waivers file. */
+        public Waiver(String rule, String resource, String justification, String approver, LocalDate expires,
+                      Status waivedStatus) {
+            this(rule, resource, justification, approver, expires, waivedStatus, null);
+        }
+
+        /** "approved by jane (expires 2026-09-30)" or "declared in stack.yaml:12 (expires ...)": who stands for it. */
+        public String standing() {
+            String who = declaredAt != null ? "declared in " + declaredAt.display() : "approved by " + approver;
+            return who + (expires == null ? "" : ", expires " + expires);
+        }
     }
 }

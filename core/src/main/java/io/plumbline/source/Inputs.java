@@ -42,12 +42,16 @@ public final class Inputs {
 
     public static Model load(List<Path> files, SourceOptions options) {
         List<Model> models = new ArrayList<>();
-        for (Path f : files) models.add(load(f, options));
+        for (Path f : files) models.add(Files.isDirectory(f) ? InputFolder.load(f, options) : load(f, options));
         return models.size() == 1 ? models.get(0) : Model.merge(models);
     }
 
     public static Model load(Path file, SourceOptions options) {
         String name = file.toString();
+        if (file.getFileName() != null && InputFolder.isHclSource(file.getFileName().toString())
+                && Files.isRegularFile(file)) {
+            throw new InputException(name, 0, 0, InputFolder.HCL_HINT);
+        }
         Path dir = file.getParent();
         return load(name, readBounded(file, name, MAX_INPUT_BYTES), options, dir == null ? Path.of("") : dir);
     }
@@ -133,6 +137,11 @@ public final class Inputs {
             return Format.TERRAFORM_PLAN;
         }
         if (root.has("Resources") || root.has("AWSTemplateFormatVersion")) return Format.CLOUDFORMATION;
+        if (root.has("resource") || root.has("module") || root.has("provider") || root.has("terraform")) {
+            throw new InputException(name, root.line(), root.column(), "this is Terraform configuration in JSON "
+                    + "syntax (.tf.json), not a plan: run `terraform plan -out tfplan && terraform show -json tfplan > "
+                    + "plan.json` and check plan.json");
+        }
         if (root.has("values") && root.has("format_version")) {
             throw new InputException(name, root.line(), root.column(),
                     "this is Terraform state (terraform show -json of a state), not a plan: run terraform show -json on a saved plan");

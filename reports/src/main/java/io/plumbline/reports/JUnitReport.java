@@ -65,7 +65,7 @@ public final class JUnitReport {
     private static String waived(Finding f) {
         Finding.Waiver w = f.waiver();
         if (w == null) return "waived: " + f.message();
-        return "waived: " + w.justification() + " (approved by " + w.approver() + ", expires " + w.expires() + ")";
+        return "waived: " + w.justification() + " (" + w.standing() + ")";
     }
 
     private static String detail(Finding f) {

@@ -134,9 +134,10 @@ public final class JsonReport {
             g.writeStringField("rule", w.rule());
             g.writeStringField("resource", w.resource());
             g.writeStringField("justification", w.justification());
-            g.writeStringField("approver", w.approver());
-            g.writeStringField("expires", w.expires().toString());
+            if (w.approver() != null) g.writeStringField("approver", w.approver());
+            if (w.expires() != null) g.writeStringField("expires", w.expires().toString());
             g.writeStringField("waivedStatus", w.waivedStatus().name());
+            if (w.declaredAt() != null) writeLocation(g, "declaredAt", w.declaredAt());
             g.writeEndObject();
         }
         writeLocation(g, "location", f.location());

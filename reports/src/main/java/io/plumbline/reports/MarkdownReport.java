@@ -67,8 +67,9 @@ public final class MarkdownReport {
                 "| rule | severity | resource | justification | approved by | expires |",
                 f -> String.format("| %s | %s | `%s` | %s | %s | %s |", f.ruleId(), f.severity().lower(),
                         cell(f.resource()), cell(f.waiver() == null ? "" : f.waiver().justification()),
-                        cell(f.waiver() == null ? "" : f.waiver().approver()),
-                        f.waiver() == null ? "" : f.waiver().expires()));
+                        cell(f.waiver() == null ? "" : f.waiver().approver() != null ? f.waiver().approver()
+                                : "declared in " + f.waiver().declaredAt().display()),
+                        f.waiver() == null || f.waiver().expires() == null ? "" : f.waiver().expires()));
         if (review.waivers() != null && !review.waivers().unmatched().isEmpty()) {
             List<WaiverEntry> unmatched = review.waivers().unmatched();
             out.printf("Waivers in `%s` that match nothing: %s.%n%n", cell(review.waivers().waivers().file()),

@@ -75,7 +75,7 @@ public final class PathsReport {
 
     /** Each pair's verdict, what passes, what may, why, and its witness hops. */
     public static void pathsText(List<PathResult> paths, Traffic requested, PrintWriter out) {
-        out.printf("Paths for %s: %d pair(s)%n", show(requested), paths.size());
+        out.printf("Paths for %s: %s%n", show(requested), Plural.of(paths.size(), "pair"));
         for (PathResult r : paths) {
             out.printf("%n%s -> %s: %s%n", label(r.from()), label(r.to()), r.reach());
             out.printf("    allowed: %s; undecided: %s%n", show(r.allowed()), show(r.undecided()));

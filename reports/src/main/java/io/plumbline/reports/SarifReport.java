@@ -168,12 +168,14 @@ public final class SarifReport {
         if (f.waiver() != null) {
             g.writeArrayFieldStart("suppressions");
             g.writeStartObject();
-            g.writeStringField("kind", "external");
+            // A waiver written in the template beside its resource is SARIF's "inSource"; a waivers file, "external".
+            g.writeStringField("kind", f.waiver().declaredAt() != null ? "inSource" : "external");
             g.writeStringField("status", "accepted");
             g.writeStringField("justification", f.waiver().justification());
             g.writeObjectFieldStart("properties");
-            g.writeStringField("approver", f.waiver().approver());
-            g.writeStringField("expires", f.waiver().expires().toString());
+            if (f.waiver().approver() != null) g.writeStringField("approver", f.waiver().approver());
+            if (f.waiver().expires() != null) g.writeStringField("expires", f.waiver().expires().toString());
+            if (f.waiver().declaredAt() != null) g.writeStringField("declaredAt", f.waiver().declaredAt().display());
             g.writeStringField("waiverResource", f.waiver().resource());
             g.writeEndObject();
             g.writeEndObject();

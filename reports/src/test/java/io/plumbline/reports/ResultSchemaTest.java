@@ -87,7 +87,7 @@ class ResultSchemaTest {
         return Review.of(failingVariants(), waivers, baseline, TODAY);
     }
 
-    private static void assertValid(byte[] json) throws Exception {
+    static void assertValid(byte[] json) throws Exception {
         JsonNode doc = JSON.readTree(json);
         Set<ValidationMessage> errors = schema.validate(doc);
         assertTrue(errors.isEmpty(), () -> "schema errors: " + errors);

@@ -99,10 +99,11 @@ class TriageFormatsTest {
     @Test
     void textMarksNewFindingsAndShowsWaiversAndTheBaseline() {
         String out = text(o -> TextReport.write(review, false, new PrintWriter(o, true, StandardCharsets.UTF_8)));
-        assertTrue(out.contains("  FAIL [new]     module.aurora.aws_rds_cluster.this"), out);
+        assertTrue(out.contains("FAIL [new] BAK-002 [high] "), out);
+        assertTrue(out.contains("\n  module.aurora.aws_rds_cluster.this  "), out);
         assertTrue(out.contains("waiver expired on 2026-01-31 (approved by bob@example.com; waiver 2 at line 6)"), out);
-        assertTrue(out.contains("  WAIVED         EksNodesSecurityGroup"), out);
-        assertTrue(out.contains("      waived (was FAIL): SSH is closed by the bastion change OPS-1234 (approved by "
+        assertTrue(out.contains("\n  EksNodesSecurityGroup  "), out);
+        assertTrue(out.contains("\n  waived (was FAIL): SSH is closed by the bastion change OPS-1234 (approved by "
                 + "jane.doe@example.com, expires 2026-06-30)"), out);
         assertTrue(out.contains("warning: waivers.yaml: waiver 3 (line 11: ENC-001 module.legacy.*) matches no failing "
                 + "or unknown finding"), out);

@@ -242,10 +242,33 @@ public final class CloudFormationSource {
             mapper.finish();
             List<Resource> resources = new ArrayList<>();
             for (Resource r : slots.values()) if (r != null) resources.add(r);
+            attachDeclaredWaivers(nodes, resources);
 
             InputFile input = new InputFile(file, Format.CLOUDFORMATION.id(), sha256, declared,
                     resources.size() - mapper.placeholderCount(), folded, excluded);
             return new Model(resources, List.of(input), diagnostics, List.of(), secrets.build());
+        }
+
+        /**
+         * Each resource's {@code Metadata} waivers, on the model resource that findings name: its own, or the one it
+         * was folded into (a security group ingress's waiver concerns its group's findings).
+         */
+        private void attachDeclaredWaivers(Map<String, MapNode> nodes, List<Resource> resources) {
+            Map<String, List<io.plumbline.model.DeclaredWaiver>> declared = new HashMap<>();
+            for (Map.Entry<String, MapNode> e : nodes.entrySet()) {
+                var ws = MetadataWaivers.read(file, e.getKey(), e.getValue());
+                if (!ws.isEmpty()) declared.put(e.getKey(), ws);
+            }
+            if (declared.isEmpty()) return;
+            for (Resource r : resources) {
+                for (var w : declared.getOrDefault(r.address(), List.of())) r.addWaiver(w);
+                for (String f : r.folded()) {
+                    for (var w : declared.getOrDefault(f, List.of())) {
+                        r.addWaiver(new io.plumbline.model.DeclaredWaiver(w.rule(), r.address(), w.reason(),
+                                w.expires(), w.location()));
+                    }
+                }
+            }
         }
 
         /**

@@ -358,8 +358,9 @@ public final class HtmlReport {
         m.put("hopCount", hops.size() + " " + plural(hops.size(), "hop", "hops"));
         if (f.waiver() != null) {
             Finding.Waiver w = f.waiver();
-            m.put("waiver", Map.of("justification", w.justification(), "approver", w.approver(),
-                    "expires", String.valueOf(w.expires())));
+            m.put("waiver", Map.of("justification", w.justification(), "approver", w.approver() != null
+                    ? w.approver() : "declared in " + w.declaredAt().display(),
+                    "expires", w.expires() == null ? "no expiry" : String.valueOf(w.expires())));
         }
         return m;
     }

@@ -11,17 +11,29 @@ import java.util.List;
  * null) and compared with a baseline (when one was given: {@code baseline} is not null). Every report renders a
  * Review; {@link #of(Result)} is a plain result.
  */
-public record Review(Result result, BaselineComparison baseline, WaiverOutcome waivers) {
+public record Review(Result result, BaselineComparison baseline, WaiverOutcome waivers, List<String> declaredNotes) {
+
+    public Review {
+        declaredNotes = List.copyOf(declaredNotes);
+    }
+
+    public Review(Result result, BaselineComparison baseline, WaiverOutcome waivers) {
+        this(result, baseline, waivers, List.of());
+    }
 
     public static Review of(Result result) {
         return new Review(result, null, null);
     }
 
-    /** Applies the waivers (on today's date from {@code clock}), then compares with the baseline; either may be null. */
+    /**
+     * Applies the waivers the inputs declare ({@link DeclaredWaivers}), then those of the file (on today's date from
+     * {@code clock}), then compares with the baseline; the file and the baseline may be null.
+     */
     public static Review of(Result result, WaiverSet waivers, Baseline baseline, Clock clock) {
-        WaiverOutcome outcome = waivers == null ? null : waivers.apply(result, clock);
-        Result r = outcome == null ? result : outcome.result();
-        return new Review(r, baseline == null ? null : baseline.compare(r), outcome);
+        DeclaredWaivers.Outcome declared = DeclaredWaivers.apply(result, clock);
+        WaiverOutcome outcome = waivers == null ? null : waivers.apply(declared.result(), clock);
+        Result r = outcome == null ? declared.result() : outcome.result();
+        return new Review(r, baseline == null ? null : baseline.compare(r), outcome, declared.notes());
     }
 
     /**
@@ -29,7 +41,7 @@ public record Review(Result result, BaselineComparison baseline, WaiverOutcome w
      * result compares with the baseline. Empty without waivers and baseline.
      */
     public List<String> notes() {
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(declaredNotes);
         if (waivers != null) {
             String file = waivers.waivers().file();
             for (WaiverEntry e : waivers.expiredEntries()) {
@@ -39,9 +51,10 @@ public record Review(Result result, BaselineComparison baseline, WaiverOutcome w
             for (WaiverEntry e : waivers.unmatched()) {
                 out.add(String.format("warning: %s: %s matches no failing or unknown finding", file, e.describe()));
             }
-            out.add(String.format("Waivers %s: %d entries, %d findings waived, %d not waived because their waiver "
-                    + "expired, %d entries unmatched", file, waivers.waivers().entries().size(), waivers.applied(),
-                    waivers.expired(), waivers.unmatched().size()));
+            out.add(String.format("Waivers %s: %s, %s waived, %d not waived because their waiver expired, %d "
+                    + "unmatched", file, io.plumbline.reports.Plural.of(waivers.waivers().entries().size(), "entry",
+                    "entries"), io.plumbline.reports.Plural.of(waivers.applied(), "finding"), waivers.expired(),
+                    waivers.unmatched().size()));
         }
         if (baseline != null) {
             out.add(String.format("Baseline %s: %d new, %d unchanged, %d fixed", baseline.baseline().file(),
