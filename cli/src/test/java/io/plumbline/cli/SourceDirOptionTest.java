@@ -38,7 +38,7 @@ class SourceDirOptionTest {
 
         CommandLineTest.Run text = CommandLineTest.plumbline("check", plan.toString(), "--source-dir", pair.toString(),
                 "--rules", "NET-009");
-        assertTrue(text.out().contains("(" + tf + ":" + line + ":"), text.out());
+        assertTrue(text.out().contains(" " + tf + ":" + line + ":"), text.out());
     }
 
     @Test
