@@ -57,18 +57,23 @@ class CorpusTiersTest {
         return files.stream().map(f -> DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
             Set<String> compared = new HashSet<>();
             Map<String, Integer> expected = expectedTiers(Files.readString(f), compared);
-            Model m = Inputs.load(f, SourceOptions.DEFAULT);
-            Map<String, Integer> actual = new TreeMap<>();
-            List<String> how = new ArrayList<>();
-            for (Map.Entry<Subnet, Tiers.Decision> e : Tiers.of(m, PROFILE).subnets().entrySet()) {
-                if (!compared.contains(e.getKey().address())) continue;
-                Tiers.Decision d = e.getValue();
-                String t = !d.known() ? "unknown" : d.tier() == null ? "none" : d.tier();
-                actual.merge(t, 1, Integer::sum);
-                how.add(e.getKey().address() + " " + d.explain());
-            }
-            assertEquals(expected, actual, () -> f + "\n  " + String.join("\n  ", how));
+            assertInferredTiers(f, expected, compared);
         }));
+    }
+
+    /** The tiers Plumbline infers for the {@code compared} subnets of {@code f}, counted, equal {@code expected}. */
+    private static void assertInferredTiers(Path f, Map<String, Integer> expected, Set<String> compared)
+            throws Exception {
+        Model m = Inputs.load(f, SourceOptions.DEFAULT);
+        Map<String, Integer> actual = new TreeMap<>();
+        List<String> how = new ArrayList<>();
+        for (Map.Entry<Subnet, Tiers.Decision> e : Tiers.of(m, PROFILE).subnets().entrySet()) {
+            if (!compared.contains(e.getKey().address())) continue;
+            Tiers.Decision d = e.getValue();
+            actual.merge(!d.known() ? "unknown" : d.tier() == null ? "none" : d.tier(), 1, Integer::sum);
+            how.add(e.getKey().address() + " " + d.explain());
+        }
+        assertEquals(expected, actual, () -> f + "\n  " + String.join("\n  ", how));
     }
 
     /**
@@ -94,18 +99,8 @@ class CorpusTiersTest {
             Set<String> compared = new HashSet<>();
             Map<String, Integer> expected = expectedPlanTiers(plan, compared);
             expected.forEach((k, v) -> all.merge(k, v, Integer::sum));
-            tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), () -> {
-                Model m = Inputs.load(f, SourceOptions.DEFAULT);
-                Map<String, Integer> actual = new TreeMap<>();
-                List<String> how = new ArrayList<>();
-                for (Map.Entry<Subnet, Tiers.Decision> e : Tiers.of(m, PROFILE).subnets().entrySet()) {
-                    if (!compared.contains(e.getKey().address())) continue;
-                    Tiers.Decision d = e.getValue();
-                    actual.merge(!d.known() ? "unknown" : d.tier() == null ? "none" : d.tier(), 1, Integer::sum);
-                    how.add(e.getKey().address() + " " + d.explain());
-                }
-                assertEquals(expected, actual, () -> f + "\n  " + String.join("\n  ", how));
-            }));
+            tests.add(DynamicTest.dynamicTest(f.getFileName().toString(), () -> assertInferredTiers(f, expected,
+                    compared)));
         }
         // the plans with a network have public and untiered subnets: the comparison is not vacuous
         assertTrue(all.getOrDefault("public", 0) >= 3 && all.getOrDefault("none", 0) >= 5, all::toString);

@@ -75,15 +75,8 @@ class CorpusApplicabilityTest {
     record Raw(String address, String what, String engine, boolean clusterMember, boolean comparable) {
     }
 
-    /** {@code ../shared/corpus/KIND}, from the property surefire sets, else found upward. */
     static Path corpus(String kind) {
-        String prop = System.getProperty("plumbline.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop, "corpus"))) return Path.of(prop, "corpus", kind);
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolveSibling("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) return candidate.resolve(kind);
-        }
-        throw new IllegalStateException("../shared/corpus is not beside the repository");
+        return Fixtures.corpus(kind);
     }
 
     static List<Path> corpusFiles() throws Exception {

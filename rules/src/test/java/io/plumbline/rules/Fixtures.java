@@ -16,12 +16,26 @@ import io.plumbline.reference.ReferenceArchitecture;
 import io.plumbline.rule.Finding;
 import io.plumbline.rule.Rule;
 import io.plumbline.rule.Status;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /** Tiny models for rule unit tests: values with a place, and a run through the engine with the reference profile. */
 public final class Fixtures {
+
+    /** {@code ../shared/corpus/KIND}, from the property surefire sets, else found upward. */
+    public static Path corpus(String kind) {
+        String prop = System.getProperty("plumbline.shared");
+        if (prop != null && Files.isDirectory(Path.of(prop, "corpus"))) return Path.of(prop, "corpus", kind);
+        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+            Path candidate = d.resolveSibling("shared").resolve("corpus");
+            if (Files.isDirectory(candidate)) return candidate.resolve(kind);
+        }
+        throw new IllegalStateException("../shared/corpus is not beside the repository");
+    }
+
     public static final String FILE = "test.tf.json";
     private static int line = 1;
 

@@ -43,15 +43,8 @@ class BucketRolesCorpusTest {
     private static final Pattern CFN_BUCKET = Pattern.compile(
             "(?m)(?:^\\s*Type:\\s*['\"]?AWS::S3::Bucket['\"]?\\s*$|\"Type\"\\s*:\\s*\"AWS::S3::Bucket\")");
 
-    /** {@code ../shared/corpus/KIND}, from the property surefire sets, else found upward. */
     private static Path corpus(String kind) {
-        String prop = System.getProperty("plumbline.shared");
-        if (prop != null && Files.isDirectory(Path.of(prop, "corpus"))) return Path.of(prop, "corpus", kind);
-        for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-            Path candidate = d.resolveSibling("shared").resolve("corpus");
-            if (Files.isDirectory(candidate)) return candidate.resolve(kind);
-        }
-        throw new IllegalStateException("../shared/corpus is not beside the repository");
+        return Fixtures.corpus(kind);
     }
 
     private static List<String> manifest(String kind) throws Exception {
