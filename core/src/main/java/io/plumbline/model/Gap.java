@@ -23,7 +23,10 @@ public record Gap(String account, String region, Kind kind, String operation, St
     }
 
     public String display() {
-        return (kind == null ? "attributes" : kind.toString()) + " in " + (account == null ? "?" : account) + "/" + (region == null ? "global" : region) + ": "
-                + operation + " failed (" + reason + ")";
+        // Never an empty or "?" account: auditors read these lines (issue 13's "in account  region").
+        String where = (region == null ? "the global services" : "region " + region)
+                + (account == null || account.isBlank() ? " (account unknown)" : " of account " + account);
+        return (kind == null ? "attributes" : kind.toString()) + " in " + where + ": " + operation + " failed ("
+                + reason + ")";
     }
 }
