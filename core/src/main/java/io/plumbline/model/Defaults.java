@@ -54,6 +54,8 @@ public final class Defaults {
     public static final Default<String> KMS_KEY_SPEC = Default.of("SYMMETRIC_DEFAULT", "KMS KeySpec default SYMMETRIC_DEFAULT");
     public static final Default<String> KMS_KEY_USAGE = Default.of("ENCRYPT_DECRYPT", "KMS KeyUsage default ENCRYPT_DECRYPT");
     public static final Default<Integer> KMS_DELETION_WINDOW = Default.of(30, "KMS PendingWindowInDays default 30");
+    public static final Default<String> KMS_DEFAULT_KEY_POLICY = Default.of(null, "KMS CreateKey without Policy: the "
+            + "default key policy, which gives the account root (and so IAM policies of the account) full access");
     public static final Default<Boolean> KMS_MULTI_REGION = Default.of(false, "KMS MultiRegion default false");
 
     // S3

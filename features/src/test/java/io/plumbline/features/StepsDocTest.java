@@ -85,6 +85,7 @@ class StepsDocTest {
         CLASSES.put(Kind.IAM_ROLE, io.plumbline.model.security.IamRole.class);
         CLASSES.put(Kind.OIDC_PROVIDER, io.plumbline.model.security.OidcProvider.class);
         CLASSES.put(Kind.CONFIG_RECORDER, io.plumbline.model.ops.ConfigRecorder.class);
+        CLASSES.put(Kind.ACCOUNT_PUBLIC_ACCESS_BLOCK, io.plumbline.model.storage.AccountPublicAccessBlock.class);
         CLASSES.put(Kind.BUCKET_WRITER, io.plumbline.model.storage.BucketWriter.class);
     }
 

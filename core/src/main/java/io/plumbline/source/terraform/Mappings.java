@@ -49,11 +49,13 @@ final class Mappings {
             case "aws_elasticache_subnet_group" -> DataMapping.cacheSubnetGroup(p, x);
             case "aws_kms_key" -> ServiceMapping.kmsKey(p, x);
             case "aws_kms_alias" -> ServiceMapping.kmsAlias(p, x);
+            case "aws_kms_key_policy" -> ServiceMapping.kmsKeyPolicy(p, x);
             case "aws_s3_bucket" -> S3Mapping.bucket(p, x);
             case "aws_s3_bucket_versioning", "aws_s3_bucket_server_side_encryption_configuration",
                  "aws_s3_bucket_public_access_block", "aws_s3_bucket_lifecycle_configuration",
                  "aws_s3_bucket_replication_configuration", "aws_s3_bucket_logging", "aws_s3_bucket_policy" ->
                     S3Mapping.split(p, x);
+            case "aws_s3_account_public_access_block" -> S3Mapping.accountBlock(p, x);
             case "aws_secretsmanager_secret" -> ServiceMapping.secret(p, x);
             case "aws_secretsmanager_secret_rotation" -> ServiceMapping.secretRotation(p, x);
             case "aws_ecr_repository" -> ServiceMapping.ecrRepository(p, x);

@@ -7,6 +7,7 @@ import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
+import io.plumbline.model.storage.AccountPublicAccessBlock;
 import io.plumbline.model.storage.LifecycleRule;
 import io.plumbline.model.storage.ReplicationRule;
 import io.plumbline.model.storage.S3Bucket;
@@ -190,6 +191,18 @@ final class S3Mapping {
         return Value.explicit(List.copyOf(out), rules.place);
     }
 
+    /** The account's Block Public Access settings; each flag defaults to false when the resource omits it. */
+    static Resource accountBlock(PlanReader p, PlanReader.Res x) {
+        AccountPublicAccessBlock b = p.common(new AccountPublicAccessBlock(x.address, x.type, x.place), x, null);
+        Attrs a = x.attrs;
+        b.accountId = a.strOrNull("account_id");
+        b.blockPublicAcls = a.bool(PAB[0], Defaults.S3_PUBLIC_ACCESS_BLOCK_FLAG);
+        b.blockPublicPolicy = a.bool(PAB[1], Defaults.S3_PUBLIC_ACCESS_BLOCK_FLAG);
+        b.ignorePublicAcls = a.bool(PAB[2], Defaults.S3_PUBLIC_ACCESS_BLOCK_FLAG);
+        b.restrictPublicBuckets = a.bool(PAB[3], Defaults.S3_PUBLIC_ACCESS_BLOCK_FLAG);
+        return b;
+    }
+
     /** Registers a split configuration resource to be folded into its bucket. */
     static Resource split(PlanReader p, PlanReader.Res x) {
         p.fold(x, "bucket", S3Bucket.class, new PlanReader.FoldAction<>() {
@@ -274,8 +287,10 @@ final class S3Mapping {
         b.sseAlgorithm = (Value<String>) merge(p, b, parts, SSE_ALGORITHM, Value.defaulted(Defaults.S3_DEFAULT_SSE, x.place));
         b.sseKmsKey = (Value<Ref>) merge(p, b, parts, SSE_KEY, Value.notInInput());
         b.bucketKeyEnabled = (Value<Boolean>) merge(p, b, parts, BUCKET_KEY, Value.notInInput());
-        Value<Boolean> noPab = Value.unknown("no aws_s3_bucket_public_access_block for this bucket in the plan: "
-                + "account-level settings and AWS defaults decide", x.place);
+        // S3 turns Block Public Access on for every new bucket (since April 2023); an existing bucket keeps its own.
+        Value<Boolean> noPab = creating ? Value.defaulted(Defaults.CFN_S3_NEW_BUCKET_BLOCKS_PUBLIC_ACCESS, x.place)
+                : Value.unknown("no aws_s3_bucket_public_access_block for this existing bucket in the plan: what it "
+                + "has is not known", x.place);
         b.blockPublicAcls = (Value<Boolean>) merge(p, b, parts, PAB[0], noPab);
         b.blockPublicPolicy = (Value<Boolean>) merge(p, b, parts, PAB[1], noPab);
         b.ignorePublicAcls = (Value<Boolean>) merge(p, b, parts, PAB[2], noPab);

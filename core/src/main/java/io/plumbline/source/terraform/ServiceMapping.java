@@ -51,11 +51,29 @@ final class ServiceMapping {
         }
         Value<String> policy = a.strOrNull("policy");
         if (policy.isUnknown() && a.isUnknown("policy") && a.cfgState("policy") == Attrs.Cfg.NOT_SET) {
-            policy = Value.unknown("not set: the default key policy (the account root only) applies",
+            // A key created without a policy gets KMS's default key policy; an existing one keeps whatever it has.
+            policy = Mappings.creating(x) ? Value.defaulted(Defaults.KMS_DEFAULT_KEY_POLICY, a.unknownPlace("policy"))
+                    : Value.unknown("not set: the default key policy (the account root only) applies",
                     a.unknownPlace("policy"));
         }
         k.policy = policy;
         return k;
+    }
+
+    /**
+     * {@code aws_kms_key_policy} replaces the key's policy (the provider warns against also setting
+     * {@code aws_kms_key.policy}: both then fight over one policy, so the key's policy is unknown).
+     */
+    static Resource kmsKeyPolicy(PlanReader p, PlanReader.Res x) {
+        p.fold(x, "key_id", KmsKey.class, (k, r) -> {
+            Value<String> separate = r.attrs.strOrNull("policy");
+            boolean inline = k.policy.isKnown() && k.policy.get() != null && !k.policy.isDefaulted();
+            k.policy = inline && !(separate.isKnown() && k.policy.get().equals(separate.get()))
+                    ? Value.unknown("both " + k.address() + ".policy and " + r.address + " set the key policy "
+                    + "(the provider defines no winner)", separate.provenance())
+                    : separate;
+        });
+        return null;
     }
 
     static Resource kmsAlias(PlanReader p, PlanReader.Res x) {

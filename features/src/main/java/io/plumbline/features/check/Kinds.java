@@ -48,6 +48,7 @@ public final class Kinds {
         label(Kind.IAM_ROLE, "IAM role", "role");
         label(Kind.OIDC_PROVIDER, "OIDC provider", "OpenID Connect provider");
         label(Kind.CONFIG_RECORDER, "Config recorder", "AWS Config recorder", "configuration recorder");
+        label(Kind.ACCOUNT_PUBLIC_ACCESS_BLOCK, "account public access block", "account Block Public Access");
         label(Kind.BUCKET_WRITER, "bucket writer", "log delivery", "artifact store");
         label(Kind.GENERIC, "generic");
     }

@@ -246,6 +246,17 @@ public final class BucketRoles {
         return null;
     }
 
+    /**
+     * The load balancer whose access logs certainly land in {@code bucket} (ELB log delivery writes with SSE-S3 only,
+     * so such a bucket cannot require a KMS key), or null.
+     */
+    public LoadBalancer loadBalancerLogging(S3Bucket bucket) {
+        for (Use u : uses.getOrDefault(bucket, List.of())) {
+            if (u.certain() && u.user() instanceof LoadBalancer lb) return lb;
+        }
+        return null;
+    }
+
     public Role of(S3Bucket bucket) {
         String tagKey = roles.bucketRoleTag();
         if (bucket.tags.isUnknown() && !Fields.absentFromInput(bucket.tags)) {
