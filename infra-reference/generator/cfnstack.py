@@ -200,6 +200,9 @@ def build(variant=None):
         rotation = "true" if n in ("Cache", "Logs") else True  # both spellings occur in real templates
         if v == "ENC-011-no-rotation" and n == "Rds":
             rotation = False
+        if v == "ENC-012-open-principal" and n == "S3":
+            extra = tuple(extra) + ({"Sid": "AllowAnyoneToDecrypt", "Effect": "Allow", "Principal": "*",
+                                     "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"},)
         R("%sKmsKey" % n, "AWS::KMS::Key", {
             "Description": "Plumbline reference: " + desc,
             "Enabled": True,
@@ -632,10 +635,18 @@ def build(variant=None):
             props["VersioningConfiguration"] = {"Status": "Suspended"}
         if v == "BAK-005-no-versioning" and short == "logs":
             del props["VersioningConfiguration"]
+        if v == "ENC-009-sse-s3" and short == "tfstate":
+            props["BucketEncryption"] = {"ServerSideEncryptionConfiguration": [
+                {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}
+        if v == "BAK-006-policy-not-blocked" and short == "backups":
+            props["PublicAccessBlockConfiguration"] = dict(props["PublicAccessBlockConfiguration"],
+                                                           BlockPublicPolicy=False)
         R(logical, "AWS::S3::Bucket", props, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
         statements = [{"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
                        "Resource": [GetAtt(logical, "Arn"), Sub("${%s.Arn}/*" % logical)],
                        "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]
+        if v == "ENC-010-tls-version-only" and short == "backups":
+            statements[0]["Condition"] = {"NumericLessThan": {"s3:TlsVersion": "1.2"}}
         if short == "logs":
             statements.append({"Sid": "AllowAlbAccessLogs", "Effect": "Allow",
                                "Principal": {"Service": "logdelivery.elasticloadbalancing.amazonaws.com"},

@@ -47,6 +47,11 @@ def key_policy(extra=()):
     return policy({"Version": "2012-10-17", "Statement": st})
 
 
+# A grant to every principal: what ENC-012 refuses unless a condition pins the caller's account or organization.
+OPEN_DECRYPT = {"Sid": "AllowAnyoneToDecrypt", "Effect": "Allow", "Principal": {"AWS": "*"},
+                "Action": ["kms:Decrypt", "kms:DescribeKey"], "Resource": "*"}
+
+
 def idx(prefix_ref, values):
     """`<prefix_ref>[count.index]`: a per-instance value with Terraform's references."""
     return X(lambda i: values[i], prefix_ref, "count.index")
@@ -315,6 +320,11 @@ def build(plan, variant=None, prefix=()):
             cfg["enable_key_rotation"] = False
         if v == "ENC-011-disabled" and name == "cache":
             cfg["is_enabled"] = False
+        if v == "ENC-012-open-principal" and name == "s3":
+            cfg["policy"] = key_policy(extra + (OPEN_DECRYPT,))
+        if v == "ENC-012-via-service-only" and name == "s3":
+            cfg["policy"] = key_policy(extra + (dict(OPEN_DECRYPT, Condition={
+                "StringEquals": {"kms:ViaService": "s3.%s.amazonaws.com" % PRIMARY}}),))
         R("aws_kms_key", name, cfg, provider=provider)
         R("aws_kms_alias", name, {
             "name": "alias/%s-%s" % (NAME, name.replace("_", "-")),
@@ -827,19 +837,32 @@ def build(plan, variant=None, prefix=()):
             default = {"sse_algorithm": "aws:kms", "kms_master_key_id": ref("aws_kms_key.%s.arn" % key)}
         else:
             default = {"sse_algorithm": "AES256"}
+        if v == "ENC-009-sse-s3" and name == "tfstate":
+            default = {"sse_algorithm": "AES256"}
+        if v == "ENC-009-aws-managed-key" and name == "backups":
+            default = {"sse_algorithm": "aws:kms"}
         R("aws_s3_bucket_server_side_encryption_configuration", name, {
             "bucket": ref("aws_s3_bucket.%s.id" % name),
             "rule": Blk({"apply_server_side_encryption_by_default": Blk(default),
                          "bucket_key_enabled": bool(key)}),
         }, provider=provider)
-        R("aws_s3_bucket_public_access_block", name, {
-            "bucket": ref("aws_s3_bucket.%s.id" % name),
-            "block_public_acls": True, "block_public_policy": True, "ignore_public_acls": True,
-            "restrict_public_buckets": True,
-        }, provider=provider)
+        pab = {"bucket": ref("aws_s3_bucket.%s.id" % name),
+               "block_public_acls": True, "block_public_policy": True, "ignore_public_acls": True,
+               "restrict_public_buckets": True}
+        if v == "BAK-006-policy-not-blocked" and name == "backups":
+            pab["block_public_policy"] = False
+        if v == "BAK-006-empty-block" and name == "tfstate":
+            pab = {"bucket": pab["bucket"]}  # the provider then sets all four false
+        R("aws_s3_bucket_public_access_block", name, pab, provider=provider)
         arn = "arn:aws:s3:::" + bucket
         statements = [{"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
                        "Resource": [arn, arn + "/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]
+        if v == "ENC-010-tls-version-only" and name == "backups":
+            statements[0]["Condition"] = {"NumericLessThan": {"s3:TlsVersion": "1.2"}}
+        if v == "ENC-010-allow-secure-only" and name == "tfstate":
+            statements[0] = {"Sid": "AllowSecureTransport", "Effect": "Allow", "Principal": {"AWS": ACCOUNT},
+                             "Action": "s3:*", "Resource": [arn, arn + "/*"],
+                             "Condition": {"Bool": {"aws:SecureTransport": "true"}}}
         if name == "logs":
             statements.append({"Sid": "AllowAlbAccessLogs", "Effect": "Allow",
                                "Principal": {"Service": "logdelivery.elasticloadbalancing.amazonaws.com"},
