@@ -635,7 +635,7 @@ def build(variant=None):
             props["VersioningConfiguration"] = {"Status": "Suspended"}
         if v == "BAK-005-no-versioning" and short == "logs":
             del props["VersioningConfiguration"]
-        if v == "ENC-009-sse-s3" and short == "tfstate":
+        if v == "ENC-009-sse-s3" and short == "backups":
             props["BucketEncryption"] = {"ServerSideEncryptionConfiguration": [
                 {"ServerSideEncryptionByDefault": {"SSEAlgorithm": "AES256"}}]}
         if v == "BAK-006-policy-not-blocked" and short == "backups":

@@ -837,7 +837,7 @@ def build(plan, variant=None, prefix=()):
             default = {"sse_algorithm": "aws:kms", "kms_master_key_id": ref("aws_kms_key.%s.arn" % key)}
         else:
             default = {"sse_algorithm": "AES256"}
-        if v == "ENC-009-sse-s3" and name == "tfstate":
+        if v == "ENC-009-sse-s3" and name == "backups":
             default = {"sse_algorithm": "AES256"}
         if v == "ENC-009-aws-managed-key" and name == "backups":
             default = {"sse_algorithm": "aws:kms"}
@@ -851,7 +851,7 @@ def build(plan, variant=None, prefix=()):
                "restrict_public_buckets": True}
         if v == "BAK-006-policy-not-blocked" and name == "backups":
             pab["block_public_policy"] = False
-        if v == "BAK-006-empty-block" and name == "tfstate":
+        if v == "BAK-006-empty-block" and name == "logs":
             pab = {"bucket": pab["bucket"]}  # the provider then sets all four false
         R("aws_s3_bucket_public_access_block", name, pab, provider=provider)
         arn = "arn:aws:s3:::" + bucket
@@ -859,7 +859,7 @@ def build(plan, variant=None, prefix=()):
                        "Resource": [arn, arn + "/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]
         if v == "ENC-010-tls-version-only" and name == "backups":
             statements[0]["Condition"] = {"NumericLessThan": {"s3:TlsVersion": "1.2"}}
-        if v == "ENC-010-allow-secure-only" and name == "tfstate":
+        if v == "ENC-010-allow-secure-only" and name == "logs":
             statements[0] = {"Sid": "AllowSecureTransport", "Effect": "Allow", "Principal": {"AWS": ACCOUNT},
                              "Action": "s3:*", "Resource": [arn, arn + "/*"],
                              "Condition": {"Bool": {"aws:SecureTransport": "true"}}}

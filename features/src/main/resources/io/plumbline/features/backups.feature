@@ -7,8 +7,9 @@ Feature: Backups and point-in-time recovery
   never public.
 
   The retention periods are the reference profile's (aurora.backupRetentionDays and cache.snapshotRetentionDays:
-  seven days). Not covered here yet: the backup vault's key and lock (BAK-003), the account-level public access block
-  (BAK-006) and Terraform state locking (BAK-007).
+  seven days). Not covered here yet: the backup vault's key and lock (BAK-003) and Terraform state locking (BAK-007).
+  BAK-006 also counts an account-level public access block where the input has one; the attribute steps below read
+  the bucket's own settings, which the reference architecture sets.
 
   @BAK-001 @high @NIST-CP-9 @NIST-CP-10 @SH-RDS.11
   Scenario: Aurora keeps automated backups for at least seven days (the point-in-time recovery window)
@@ -46,10 +47,11 @@ Feature: Backups and point-in-time recovery
       | logs    |
       | backups |
 
-  @BAK-006 @critical @no-rule-yet @NIST-AC-3 @NIST-SC-7 @SH-S3.8 @CIS-2.1.4
+  @BAK-006 @critical @NIST-AC-3 @NIST-SC-7 @SH-S3.8 @CIS-2.1.4
   Scenario Outline: The <role> bucket blocks every kind of public access
     Given the S3 bucket resources with role "<role>"
-    Then their block public ACLs flag is true
+    Then rule BAK-006 passes for them
+    And their block public ACLs flag is true
     And their block public policy flag is true
     And their ignore public ACLs flag is true
     And their restrict public buckets flag is true

@@ -8,8 +8,8 @@ Feature: Encryption at rest and in transit
   A key counts as customer-managed when the attribute points at a KMS key declared in the input whose manager is not
   AWS — the same test the rules make. A key named only by an ARN outside the input cannot be proven customer-managed:
   the scenario is undecided. Not covered here yet: snapshot encryption and sharing (ENC-002), the account's EBS
-  default encryption (ENC-003), Aurora's rds.force_ssl (ENC-007), TLS-only bucket policies (ENC-010) and key policies
-  (ENC-012); TLS at the edge is in the edge feature.
+  default encryption (ENC-003) and Aurora's rds.force_ssl (ENC-007); TLS at the edge is in the edge feature. Bucket
+  and key policies (ENC-010, ENC-012) are judged by their rules: the steps have no words for policy statements.
 
   @ENC-001 @high @NIST-SC-28 @SH-RDS.27 @CIS-2.3.1
   Scenario: Aurora storage is encrypted with a customer-managed KMS key
@@ -44,16 +44,38 @@ Feature: Encryption at rest and in transit
     Then their encrypted resources include "secrets"
     And their secrets encryption key is a customer-managed key
 
-  @ENC-009 @high @no-rule-yet @NIST-SC-28 @SH-S3.17
+  @ENC-009 @high @NIST-SC-28 @SH-S3.17
   Scenario Outline: The <role> bucket encrypts by default with SSE-KMS and a customer-managed key
     Given the S3 bucket resources with role "<role>"
-    Then their SSE algorithm is one of "aws:kms", "aws:kms:dsse"
+    Then rule ENC-009 passes for them
+    And their SSE algorithm is one of "aws:kms", "aws:kms:dsse"
     And they are encrypted with a customer-managed key
 
     Examples:
       | role    |
       | tfstate |
       | backups |
+
+  @ENC-009 @high
+  Scenario: The log bucket that receives the ALB's access logs keeps SSE-S3, the only encryption ELB log delivery supports
+    Given the S3 bucket resources with role "logs"
+    Then rule ENC-009 passes for them
+
+  @ENC-010 @medium @SH-S3.5 @CIS-2.1.1 @NIST-SC-8
+  Scenario Outline: The <role> bucket's policy denies every request without TLS
+    Given the S3 bucket resources with role "<role>"
+    Then rule ENC-010 passes for them
+
+    Examples:
+      | role    |
+      | tfstate |
+      | logs    |
+      | backups |
+
+  @ENC-012 @high @SH-KMS.5
+  Scenario: No KMS key policy grants anything to a wildcard principal without a condition on the caller
+    Given the KMS key resources
+    Then rule ENC-012 passes
 
   @ENC-011 @high @NIST-SC-12 @SH-KMS.4 @CIS-3.6
   Scenario: The platform's KMS keys are enabled and rotate automatically
