@@ -267,6 +267,52 @@ s3_cfg = {
 write("s3_inline_split.json", plan(s3_rc, s3_cfg, variables={"kms_key_arn": "arn:aws:kms:eu-west-1:111122223333:key/abcd"}))
 
 # ---------------------------------------------------------------------------------------------------------------
+# Key and bucket policies, account-level Block Public Access: what the policy rules read.
+OPEN_POLICY = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"},
+                                                                   "Action": "kms:Decrypt", "Resource": "*"}]})
+policy_rc = [
+    rc("aws_kms_key.defaulted", "aws_kms_key", "defaulted", after={"enable_key_rotation": True},
+       unknown={"arn": True, "id": True, "key_id": True, "policy": True}),
+    rc("aws_kms_key.existing", "aws_kms_key", "existing", actions=("no-op",),
+       before={"enable_key_rotation": True, "key_id": "k-1", "policy": OPEN_POLICY},
+       after={"enable_key_rotation": True, "key_id": "k-1", "policy": OPEN_POLICY}),
+    rc("aws_kms_key.separate", "aws_kms_key", "separate", after={"enable_key_rotation": True},
+       unknown={"arn": True, "id": True, "key_id": True, "policy": True}),
+    rc("aws_kms_key_policy.separate", "aws_kms_key_policy", "separate", after={"policy": OPEN_POLICY},
+       unknown={"id": True, "key_id": True}),
+    rc("aws_kms_key.both", "aws_kms_key", "both",
+       after={"enable_key_rotation": True, "policy": OPEN_POLICY.replace("kms:Decrypt", "kms:*")},
+       unknown={"arn": True, "id": True, "key_id": True}),
+    rc("aws_kms_key_policy.both", "aws_kms_key_policy", "both", after={"policy": OPEN_POLICY},
+       unknown={"id": True, "key_id": True}),
+    rc("aws_s3_account_public_access_block.this", "aws_s3_account_public_access_block", "this",
+       after={"block_public_acls": True, "block_public_policy": True, "ignore_public_acls": None,
+              "restrict_public_buckets": False}, unknown={"account_id": True, "id": True}),
+    rc("aws_s3_bucket.fresh", "aws_s3_bucket", "fresh", after={"bucket": "acme-fresh"}, unknown={"arn": True, "id": True}),
+    rc("aws_s3_bucket.old", "aws_s3_bucket", "old", actions=("no-op",), before={"bucket": "acme-old", "id": "acme-old"},
+       after={"bucket": "acme-old", "id": "acme-old"}),
+]
+policy_cfg = {
+    "provider_config": {"aws": {"name": "aws", "expressions": {"region": const("eu-west-1")}}},
+    "root_module": {"resources": [
+        cfg("aws_kms_key", "defaulted", {"enable_key_rotation": const(True)}),
+        cfg("aws_kms_key", "existing", {"enable_key_rotation": const(True)}),
+        cfg("aws_kms_key", "separate", {"enable_key_rotation": const(True)}),
+        cfg("aws_kms_key_policy", "separate", {"key_id": refs("aws_kms_key.separate.id", "aws_kms_key.separate"),
+                                               "policy": const(OPEN_POLICY)}),
+        cfg("aws_kms_key", "both", {"enable_key_rotation": const(True), "policy": const("...")}),
+        cfg("aws_kms_key_policy", "both", {"key_id": refs("aws_kms_key.both.id", "aws_kms_key.both"),
+                                           "policy": const(OPEN_POLICY)}),
+        cfg("aws_s3_account_public_access_block", "this", {"block_public_acls": const(True),
+                                                           "block_public_policy": const(True),
+                                                           "restrict_public_buckets": const(False)}),
+        cfg("aws_s3_bucket", "fresh", {"bucket": const("acme-fresh")}),
+        cfg("aws_s3_bucket", "old", {"bucket": const("acme-old")}),
+    ]},
+}
+write("policies.json", plan(policy_rc, policy_cfg))
+
+# ---------------------------------------------------------------------------------------------------------------
 # Network: SG rules of every style, NACLs, routes, IGW attachment, ALB with listeners, a replacement, a delete,
 # a sensitive tag, a rule that cannot be attached.
 SGR = {"description": "", "ipv6_cidr_blocks": [], "prefix_list_ids": [], "security_groups": [], "self": False}

@@ -46,6 +46,7 @@ import io.plumbline.model.ops.LogGroup;
 import io.plumbline.model.security.KmsKey;
 import io.plumbline.model.security.Secret;
 import io.plumbline.model.security.WafWebAcl;
+import io.plumbline.model.storage.AccountPublicAccessBlock;
 import io.plumbline.model.storage.S3Bucket;
 import io.plumbline.source.InputException;
 import io.plumbline.source.Inputs;
@@ -250,7 +251,9 @@ class TerraformFixturesTest {
         assertEquals(90, data.lifecycleRules.get().get(0).noncurrentExpirationDays().get());
         assertTrue(data.lifecycleRules.get().get(0).expirationDays().isKnown());
         assertTrue(data.policy.get().contains("2012-10-17"));
-        assertTrue(replica.blockPublicAcls.isUnknown(), "no public access block resource: unknown, not false");
+        assertEquals(Certainty.DEFAULTED, replica.blockPublicAcls.certainty(),
+                "a new bucket without a public access block resource: S3's default since April 2023, all four on");
+        assertEquals(Boolean.TRUE, replica.blockPublicAcls.get());
         assertEquals(Certainty.DEFAULTED, replica.versioning.certainty());
 
         Resource orphan = m.byAddress("aws_s3_bucket_versioning.orphan").orElseThrow();
@@ -260,6 +263,37 @@ class TerraformFixturesTest {
         assertEquals(13, in.declared());
         assertEquals(9, in.folded());
         assertEquals(4, in.modelled());
+    }
+
+    @Test
+    void keyPoliciesAccountBlockAndTheDefaultsOfNewResources() {
+        Model m = fixture("policies.json");
+        KmsKey defaulted = get(m, "aws_kms_key.defaulted", KmsKey.class);
+        assertEquals(Certainty.DEFAULTED, defaulted.policy.certainty(), "created without a policy: KMS's default");
+        assertNull(defaulted.policy.get());
+        KmsKey existing = get(m, "aws_kms_key.existing", KmsKey.class);
+        assertTrue(existing.policy.get().contains("kms:Decrypt"), "an existing key keeps the policy the plan shows");
+        KmsKey separate = get(m, "aws_kms_key.separate", KmsKey.class);
+        assertTrue(separate.policy.isKnown() && separate.policy.get().contains("kms:Decrypt"),
+                "aws_kms_key_policy sets the key's policy: " + separate.policy.display());
+        assertTrue(separate.folded().contains("aws_kms_key_policy.separate"));
+        KmsKey both = get(m, "aws_kms_key.both", KmsKey.class);
+        assertTrue(both.policy.isUnknown());
+        assertTrue(both.policy.note().contains("no winner"), both.policy.note());
+
+        AccountPublicAccessBlock account = get(m, "aws_s3_account_public_access_block.this",
+                AccountPublicAccessBlock.class);
+        assertEquals(Boolean.TRUE, account.blockPublicAcls.get());
+        assertEquals(Certainty.DEFAULTED, account.ignorePublicAcls.certainty(), "null: the resource's default false");
+        assertEquals(Boolean.FALSE, account.ignorePublicAcls.get());
+        assertEquals(Boolean.FALSE, account.restrictPublicBuckets.get());
+        assertTrue(account.accountId.isUnknown());
+
+        S3Bucket fresh = get(m, "aws_s3_bucket.fresh", S3Bucket.class);
+        assertEquals(Boolean.TRUE, fresh.restrictPublicBuckets.get());
+        assertTrue(fresh.restrictPublicBuckets.note().contains("April 2023"));
+        S3Bucket old = get(m, "aws_s3_bucket.old", S3Bucket.class);
+        assertTrue(old.blockPublicPolicy.isUnknown(), "an existing bucket keeps settings the plan does not show");
     }
 
     // ------------------------------------------------------------------ network
