@@ -1,16 +1,9 @@
 package io.plumbline.model.policy;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.plumbline.model.Value;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,10 +37,6 @@ public final class PolicyReader {
     private static final Set<String> ELEMENTS = Set.of("Sid", "Effect", "Principal", "NotPrincipal", "Action",
             "NotAction", "Resource", "NotResource", "Condition");
     private static final Set<String> VERSIONS = Set.of("2012-10-17", "2008-10-17");
-    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build());
 
     private PolicyReader() {
     }
@@ -95,11 +84,11 @@ public final class PolicyReader {
                 return new Result(null, "URL-encoded text with a malformed escape");
             }
         }
-        JsonNode root;
+        Object root;
         try {
-            root = JSON.readTree(json);
-        } catch (JsonProcessingException e) {
-            return new Result(null, jsonProblem(e));
+            root = StrictJson.parse(json, MAX_DEPTH);
+        } catch (StrictJson.Malformed e) {
+            return new Result(null, jsonProblem(e.getMessage()));
         }
         try {
             return new Result(document(root), null);
@@ -108,35 +97,37 @@ public final class PolicyReader {
         }
     }
 
-    /** Jackson's message names the duplicate key or the nesting limit; the excerpt of the input is left out. */
-    private static String jsonProblem(JsonProcessingException e) {
-        String m = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (m.startsWith("Duplicate field")) {
-            return "a key appears twice in one object (" + safe(m.replaceFirst("^Duplicate field ", "")) + "): which "
+    /** The parser's message, with a duplicate key shown safely. */
+    private static String jsonProblem(String m) {
+        if (m.startsWith("duplicate key: ")) {
+            return "a key appears twice in one object (" + safe(m.substring("duplicate key: ".length())) + "): which "
                     + "one AWS reads is not documented";
         }
-        if (m.contains("nesting depth")) return "nested deeper than " + MAX_DEPTH + " levels";
-        String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                + e.getLocation().getColumnNr();
-        return "not JSON" + where;
+        return m;
     }
 
-    private static PolicyDocument document(JsonNode root) {
-        if (root == null || !root.isObject()) throw new Refused("the document is not a JSON object");
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object v) {
+        return v instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+    }
+
+    private static PolicyDocument document(Object tree) {
+        Map<String, Object> root = object(tree);
+        if (root == null) throw new Refused("the document is not a JSON object");
         elements(root, TOP, "the document");
         String version = text(root, "Version", "the document");
         if (version != null && !VERSIONS.contains(version)) {
             throw new Refused("Version is neither 2012-10-17 nor 2008-10-17");
         }
         String id = text(root, "Id", "the document");
-        JsonNode st = root.get("Statement");
+        Object st = root.get("Statement");
         if (st == null) throw new Refused("the document has no Statement element");
-        List<JsonNode> items = new ArrayList<>();
-        if (st.isObject()) {
+        List<Object> items = new ArrayList<>();
+        if (st instanceof Map<?, ?>) {
             items.add(st);
-        } else if (st.isArray()) {
-            if (st.size() > MAX_ITEMS) throw new Refused("more than " + MAX_ITEMS + " statements");
-            st.forEach(items::add);
+        } else if (st instanceof List<?> list) {
+            if (list.size() > MAX_ITEMS) throw new Refused("more than " + MAX_ITEMS + " statements");
+            items.addAll(list);
         } else {
             throw new Refused("Statement is neither an object nor an array");
         }
@@ -145,9 +136,10 @@ public final class PolicyReader {
         return new PolicyDocument(version, id, out);
     }
 
-    private static Statement statement(JsonNode s, int index) {
+    private static Statement statement(Object node, int index) {
         String where = "statement " + (index + 1);
-        if (!s.isObject()) throw new Refused(where + " is not a JSON object");
+        Map<String, Object> s = object(node);
+        if (s == null) throw new Refused(where + " is not a JSON object");
         elements(s, ELEMENTS, where);
         String sid = text(s, "Sid", where);
         String effect = text(s, "Effect", where);
@@ -158,15 +150,15 @@ public final class PolicyReader {
         both(s, "Principal", where);
         both(s, "Action", where);
         both(s, "Resource", where);
-        boolean notPrincipal = s.has("NotPrincipal");
-        JsonNode p = s.get(notPrincipal ? "NotPrincipal" : "Principal");
+        boolean notPrincipal = s.containsKey("NotPrincipal");
+        Object p = s.get(notPrincipal ? "NotPrincipal" : "Principal");
         Principal principal = p == null ? null : principal(p, where);
-        boolean notAction = s.has("NotAction");
-        if (!notAction && !s.has("Action")) throw new Refused(where + " has neither Action nor NotAction");
+        boolean notAction = s.containsKey("NotAction");
+        if (!notAction && !s.containsKey("Action")) throw new Refused(where + " has neither Action nor NotAction");
         List<String> actions = strings(s.get(notAction ? "NotAction" : "Action"), where + " " + (notAction
                 ? "NotAction" : "Action"), false);
-        boolean notResource = s.has("NotResource");
-        JsonNode r = s.get(notResource ? "NotResource" : "Resource");
+        boolean notResource = s.containsKey("NotResource");
+        Object r = s.get(notResource ? "NotResource" : "Resource");
         List<String> resources = r == null ? List.of() : strings(r, where + " " + (notResource ? "NotResource"
                 : "Resource"), false);
         List<Condition> conditions = conditions(s.get("Condition"), where);
@@ -174,32 +166,32 @@ public final class PolicyReader {
                 conditions);
     }
 
-    private static Principal principal(JsonNode p, String where) {
-        if (p.isTextual()) {
-            if (p.textValue().equals("*")) return Principal.EVERYONE;
+    private static Principal principal(Object p, String where) {
+        if (p instanceof String t) {
+            if (t.equals("*")) return Principal.EVERYONE;
             throw new Refused(where + ": Principal is a string other than \"*\"");
         }
-        if (!p.isObject()) throw new Refused(where + ": Principal is neither \"*\" nor an object");
+        Map<String, Object> m = object(p);
+        if (m == null) throw new Refused(where + ": Principal is neither \"*\" nor an object");
         Map<String, List<String>> byType = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = p.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, Object> e : m.entrySet()) {
             byType.put(e.getKey(), strings(e.getValue(), where + " Principal " + safe(e.getKey()), false));
         }
         if (byType.isEmpty()) throw new Refused(where + ": Principal is an empty object");
         return new Principal(false, byType);
     }
 
-    private static List<Condition> conditions(JsonNode c, String where) {
-        if (c == null) return List.of();
-        if (!c.isObject()) throw new Refused(where + ": Condition is not an object");
+    private static List<Condition> conditions(Object node, String where) {
+        if (node == null) return List.of();
+        Map<String, Object> c = object(node);
+        if (c == null) throw new Refused(where + ": Condition is not an object");
         List<Condition> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> ops = c.fields(); ops.hasNext(); ) {
-            Map.Entry<String, JsonNode> op = ops.next();
-            if (!op.getValue().isObject()) {
+        for (Map.Entry<String, Object> op : c.entrySet()) {
+            Map<String, Object> keys = object(op.getValue());
+            if (keys == null) {
                 throw new Refused(where + ": condition operator " + safe(op.getKey()) + " does not hold an object");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> keys = op.getValue().fields(); keys.hasNext(); ) {
-                Map.Entry<String, JsonNode> k = keys.next();
+            for (Map.Entry<String, Object> k : keys.entrySet()) {
                 out.add(Condition.of(op.getKey(), k.getKey(), strings(k.getValue(), where + " condition "
                         + safe(op.getKey()) + " " + safe(k.getKey()), true)));
                 if (out.size() > MAX_ITEMS) throw new Refused(where + ": more than " + MAX_ITEMS + " conditions");
@@ -209,38 +201,40 @@ public final class PolicyReader {
     }
 
     /** One value or an array of values; conditions also take numbers and booleans (as their JSON text). */
-    private static List<String> strings(JsonNode v, String what, boolean scalars) {
+    private static List<String> strings(Object v, String what, boolean scalars) {
         List<String> out = new ArrayList<>();
-        if (v.isArray()) {
-            if (v.size() > MAX_ITEMS) throw new Refused(what + " has more than " + MAX_ITEMS + " values");
-            if (v.isEmpty() && !scalars) throw new Refused(what + " is an empty array");
-            for (JsonNode i : v) out.add(scalar(i, what, scalars));
+        if (v instanceof List<?> list) {
+            if (list.size() > MAX_ITEMS) throw new Refused(what + " has more than " + MAX_ITEMS + " values");
+            if (list.isEmpty() && !scalars) throw new Refused(what + " is an empty array");
+            for (Object i : list) out.add(scalar(i, what, scalars));
         } else {
             out.add(scalar(v, what, scalars));
         }
         return out;
     }
 
-    private static String scalar(JsonNode v, String what, boolean scalars) {
-        if (v.isTextual()) return v.textValue();
-        if (scalars && (v.isBoolean() || v.isNumber())) return v.asText();
+    private static String scalar(Object v, String what, boolean scalars) {
+        if (v instanceof String t) return t;
+        if (scalars && v instanceof Boolean b) return b.toString();
+        if (scalars && v instanceof StrictJson.Num n) return n.text();
         throw new Refused(what + " holds a value that is not a string");
     }
 
-    private static String text(JsonNode o, String name, String where) {
-        JsonNode v = o.get(name);
+    private static String text(Map<String, Object> o, String name, String where) {
+        Object v = o.get(name);
         if (v == null) return null;
-        if (!v.isTextual()) throw new Refused(where + ": " + name + " is not a string");
-        return v.textValue();
+        if (!(v instanceof String t)) throw new Refused(where + ": " + name + " is not a string");
+        return t;
     }
 
-    private static void both(JsonNode s, String name, String where) {
-        if (s.has(name) && s.has("Not" + name)) throw new Refused(where + " has both " + name + " and Not" + name);
+    private static void both(Map<String, Object> s, String name, String where) {
+        if (s.containsKey(name) && s.containsKey("Not" + name)) {
+            throw new Refused(where + " has both " + name + " and Not" + name);
+        }
     }
 
-    private static void elements(JsonNode o, Set<String> allowed, String where) {
-        for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {
-            String name = it.next();
+    private static void elements(Map<String, Object> o, Set<String> allowed, String where) {
+        for (String name : o.keySet()) {
             if (allowed.contains(name)) continue;
             for (String a : allowed) {
                 if (a.equalsIgnoreCase(name)) {

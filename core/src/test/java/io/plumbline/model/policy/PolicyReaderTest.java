@@ -112,7 +112,7 @@ class PolicyReaderTest {
         assertTrue(refused("[1,2]").contains("not a JSON object"));
         String secret = "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"hunter2-secret\"";
         String problem = refused(secret);
-        assertTrue(problem.startsWith("not JSON"), problem);
+        assertTrue(problem.startsWith("not JSON at line 1"), problem);
         assertFalse(problem.contains("hunter2"), "a problem never quotes the document's values");
         assertTrue(refused("{\"Statement\":" + "[".repeat(5000) + "]".repeat(5000) + "}").contains("deeper"));
         assertTrue(refused(" ".repeat(PolicyReader.MAX_CHARS + 1)).contains("longer than"));
