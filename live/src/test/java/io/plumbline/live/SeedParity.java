@@ -146,7 +146,8 @@ final class SeedParity {
         String dataKey;
         try (KmsClient kms = SeedData.kms(moto)) {
             dataKey = key(kms, "parity-data", true);
-            key(kms, "parity-norotate", false); // violation: no automatic rotation
+            String open = key(kms, "parity-norotate", false); // violation: no automatic rotation
+            kms.putKeyPolicy(b -> b.keyId(open).policyName("default").policy(OPEN_KEY_POLICY)); // violation: ENC-012
         }
 
         try (RdsClient rds = SeedData.rds(moto)) {
@@ -222,6 +223,15 @@ final class SeedParity {
             bucket(s3, "parity-logs", "logs", null);            // violation: never versioned
             bucket(s3, "parity-backups", "backups", "Suspended"); // violation: versioning suspended
             bucket(s3, "parity-artifacts", "artifacts", null);  // not a protected role
+            for (String b : List.of("parity-tfstate", "parity-backups", "parity-artifacts")) blockPublicAccess(s3, b, true);
+            blockPublicAccess(s3, "parity-logs", false);        // violation: public policies not blocked
+            encrypt(s3, "parity-tfstate", dataKey);
+            encrypt(s3, "parity-backups", dataKey);
+            encrypt(s3, "parity-logs", null);                   // violation: SSE-S3
+            s3.putBucketPolicy(b -> b.bucket("parity-tfstate").policy(tlsPolicy("parity-tfstate",
+                    "\"Bool\":{\"aws:SecureTransport\":\"false\"}")));
+            s3.putBucketPolicy(b -> b.bucket("parity-backups").policy(tlsPolicy("parity-backups", // violation
+                    "\"NumericLessThan\":{\"s3:TlsVersion\":\"1.2\"}")));
         }
         return new Seeded(vpc, subnets, groups, dataKey, cert);
     }
@@ -275,6 +285,30 @@ final class SeedParity {
             return iam.uploadServerCertificate(b -> b.serverCertificateName(name).certificateBody("test-body")
                     .privateKey("test-key")).serverCertificateMetadata().arn();
         }
+    }
+
+    static final String OPEN_KEY_POLICY = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"Root\",\"Effect\":"
+            + "\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"},"
+            + "{\"Sid\":\"Open\",\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"kms:Decrypt\","
+            + "\"Resource\":\"*\"}]}";
+
+    private static String tlsPolicy(String bucket, String condition) {
+        String arn = "arn:aws:s3:::" + bucket;
+        return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\","
+                + "\"Resource\":[\"" + arn + "\",\"" + arn + "/*\"],\"Condition\":{" + condition + "}}]}";
+    }
+
+    private static void blockPublicAccess(S3Client s3, String name, boolean policy) {
+        s3.putPublicAccessBlock(b -> b.bucket(name).publicAccessBlockConfiguration(c -> c.blockPublicAcls(true)
+                .blockPublicPolicy(policy).ignorePublicAcls(true).restrictPublicBuckets(true)));
+    }
+
+    private static void encrypt(S3Client s3, String name, String kmsKeyArn) {
+        s3.putBucketEncryption(b -> b.bucket(name).serverSideEncryptionConfiguration(c -> c.rules(r -> r
+                .applyServerSideEncryptionByDefault(d -> {
+                    if (kmsKeyArn == null) d.sseAlgorithm("AES256");
+                    else d.sseAlgorithm("aws:kms").kmsMasterKeyID(kmsKeyArn);
+                }))));
     }
 
     private static void bucket(S3Client s3, String name, String role, String versioning) {

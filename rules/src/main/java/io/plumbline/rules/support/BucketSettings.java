@@ -132,9 +132,14 @@ public final class BucketSettings {
             }
             boolean ownOpen = own.isUnknown() && !Fields.absentFromInput(own);
             boolean acctOpen = acct != null && acct.isUnknown();
-            if (ownOpen || acctOpen || Fields.absentFromInput(own) && acct == null) {
-                open.add(f.name() + " is unknown: " + (ownOpen ? own.note() : acctOpen ? "at account level, "
-                        + acct.note() : "this input does not carry it"));
+            // An audit reads each bucket's own settings but not yet the account's, which may block what the bucket
+            // leaves open: off at bucket level is then no proof of public access.
+            boolean accountUnread = acct == null && b.location().isLive();
+            if (ownOpen || acctOpen || Fields.absentFromInput(own) && acct == null || accountUnread) {
+                open.add(f.name() + " is " + (ownOpen ? "unknown: " + own.note() : acctOpen ? "unknown at account "
+                        + "level: " + acct.note() : accountUnread ? Fields.shown(own) + " at bucket level, and the "
+                        + "account-level setting was not read (s3control:GetPublicAccessBlock is not collected), "
+                        + "while S3 applies the stricter of the two" : "unknown: this input does not carry it"));
                 if (undecided == null) undecided = acctOpen && !ownOpen ? Evidence.of(f.name() + " (account)", acct,
                         "true") : e;
             } else {

@@ -4,6 +4,7 @@ import static io.plumbline.rules.Fixtures.*;
 
 import io.plumbline.engine.Result;
 import io.plumbline.model.Defaults;
+import io.plumbline.model.Provenance;
 import io.plumbline.model.Value;
 import io.plumbline.model.storage.AccountPublicAccessBlock;
 import io.plumbline.model.storage.S3Bucket;
@@ -62,5 +63,20 @@ class ProtectedBucketsBlockPublicAccessTest {
 
         Result neither = run(rule, account(explicit(false)), bucket("off", explicit(true), explicit(false)));
         expect(neither, "aws_s3_bucket.off", Status.FAIL, "not on at account level either");
+    }
+
+    @Test
+    void anAuditedBucketWithAFlagOffIsUndecidedWhileTheAccountLevelIsNotRead() {
+        Provenance live = Provenance.live("111122223333", "eu-west-1", "arn:aws:s3:::acme-live",
+                "s3:GetBucketPublicAccessBlock");
+        S3Bucket b = new S3Bucket("arn:aws:s3:::acme-live", "AWS::S3::Bucket", live);
+        b.name = Value.explicit("acme-live", live);
+        b.tags = Value.explicit(Map.of("plumbline:role", "backups"), live);
+        b.blockPublicAcls = Value.explicit(true, live);
+        b.blockPublicPolicy = Value.explicit(false, live);
+        b.ignorePublicAcls = Value.explicit(true, live);
+        b.restrictPublicBuckets = Value.explicit(true, live);
+        expect(run(rule, b), "arn:aws:s3:::acme-live", Status.UNKNOWN, "account-level setting was not read");
+        expect(run(rule, account(explicit(true)), b), "arn:aws:s3:::acme-live", Status.PASS, "account level");
     }
 }
