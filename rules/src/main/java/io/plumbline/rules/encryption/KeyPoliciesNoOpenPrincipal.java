@@ -1,5 +1,6 @@
 package io.plumbline.rules.encryption;
 
+import io.plumbline.model.Arn;
 import io.plumbline.model.Kind;
 import io.plumbline.model.Value;
 import io.plumbline.model.policy.Condition;
@@ -131,8 +132,10 @@ public final class KeyPoliciesNoOpenPrincipal implements Rule {
         if (!like || (t.indexOf('*') < 0 && t.indexOf('?') < 0)) return true;
         String k = key.toLowerCase(Locale.ROOT);
         if (k.endsWith("arn")) {
-            String[] parts = t.split(":", 6);
-            return parts.length == 6 && parts[4].indexOf('*') < 0 && parts[4].indexOf('?') < 0 && !parts[4].isEmpty();
+            // A template's pseudo parameters stand for the stack's own partition, region and account: pinned.
+            Arn arn = Arn.parse(t.replace("${AWS::Partition}", "aws").replace("${AWS::Region}", "us-east-1")
+                    .replace("${AWS::AccountId}", "000000000000"));
+            return arn != null && arn.hasAccount() && arn.account().indexOf('*') < 0 && arn.account().indexOf('?') < 0;
         }
         if (k.endsWith("orgpaths")) {
             int slash = t.indexOf('/');

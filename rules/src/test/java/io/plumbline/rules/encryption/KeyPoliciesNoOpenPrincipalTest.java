@@ -44,6 +44,8 @@ class KeyPoliciesNoOpenPrincipalTest {
                 key("negated", grant("\"*\"", ",\"Condition\":{\"StringNotEquals\":{\"aws:PrincipalAccount\":\"1\"}}")),
                 key("any_account", grant("\"*\"", ",\"Condition\":{\"ArnLike\":{\"aws:PrincipalArn\":"
                         + "\"arn:aws:iam::*:role/app\"}}")),
+                key("template_account", grant("\"*\"", ",\"Condition\":{\"ArnLike\":{\"aws:SourceArn\":"
+                        + "\"arn:${AWS::Partition}:logs:${AWS::Region}:${AWS::AccountId}:log-group:*\"}}")),
                 key("not_principal", explicit("{\"Statement\":{\"Effect\":\"Allow\",\"NotPrincipal\":{\"AWS\":"
                         + "\"arn:aws:iam::1:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}}")),
                 key("deny_star", explicit("{\"Statement\":{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":"
@@ -58,6 +60,7 @@ class KeyPoliciesNoOpenPrincipalTest {
         expect(r, "aws_kms_key.if_exists", Status.FAIL, "StringEqualsIfExists");
         expect(r, "aws_kms_key.negated", Status.FAIL, "StringNotEquals");
         expect(r, "aws_kms_key.any_account", Status.FAIL, "arn:aws:iam::*:role/app");
+        expect(r, "aws_kms_key.template_account", Status.PASS, "aws:SourceArn");
         expect(r, "aws_kms_key.not_principal", Status.FAIL, "everyone else");
         expect(r, "aws_kms_key.deny_star", Status.PASS);
     }
