@@ -48,7 +48,8 @@ public final class ProtectedBucketsBlockPublicAccess implements Rule {
             if (!BucketScope.baseline(ctx, b, role, "it must block public access")) continue;
             Judgement j = BucketSettings.publicAccessBlocked(ctx.model(), b);
             Checks checks = new Checks("this " + role.describe() + " blocks public access: " + j.message());
-            j.into(checks);
+            // The role goes into every message: whether the bucket had to comply depends on it.
+            new Judgement(j.outcome(), "this " + role.describe() + ": " + j.message(), j.evidence()).into(checks);
             checks.note(role.evidence());
             ctx.report(b, checks.verdict());
         }

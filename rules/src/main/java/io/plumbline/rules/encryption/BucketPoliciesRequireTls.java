@@ -45,7 +45,8 @@ public final class BucketPoliciesRequireTls implements Rule {
             Judgement tls = BucketPolicies.tlsOnly(b);
             Checks checks = new Checks("the policy of this " + role.describe() + " denies requests without TLS: "
                     + tls.message());
-            tls.into(checks);
+            // The role goes into every message: whether the bucket had to comply depends on it.
+            new Judgement(tls.outcome(), "this " + role.describe() + ": " + tls.message(), tls.evidence()).into(checks);
             checks.note(role.evidence());
             ctx.report(b, checks.verdict());
         }

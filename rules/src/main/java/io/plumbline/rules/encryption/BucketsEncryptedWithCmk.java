@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * ENC-009. State, backup, artifact and log buckets default to SSE-KMS (or DSSE-KMS) with a customer-managed key
- * (catalog §14 "Scopes"); a bucket that receives load balancer access logs passes with SSE-S3, which is all ELB log
- * delivery supports. Other buckets ({@code general}) are not applicable: the baseline encryption every bucket has is
- * S3's own SSE-S3 default since 2023-01-05, which this rule does not ask for. How algorithm and key are judged:
+ * (catalog §14 "Scopes"), and so do the other buckets the profile's baseline bucket roles cover (by default every
+ * bucket, {@code general} included: §14 makes encryption a baseline bucket rule; real inputs carry no role tags, so
+ * an untagged state bucket is {@code general} and must be judged the same). A bucket that receives load balancer access
+ * logs passes with SSE-S3, which is all ELB log delivery supports. How algorithm and key are judged:
  * {@link BucketSettings#cmkEncrypted}.
  */
 @RuleInfo(
@@ -45,10 +46,12 @@ public final class BucketsEncryptedWithCmk implements Rule {
         for (S3Bucket b : ctx.model().all(S3Bucket.class)) {
             if (Fields.deleted(b)) continue;
             BucketRoles.Role role = inferred.of(b);
-            if (!BucketScope.only(ctx, b, role, ROLES, "it must use a customer-managed key")) continue;
+            boolean named = role.known() && ROLES.stream().anyMatch(r -> r.equalsIgnoreCase(role.role()));
+            if (!named && !BucketScope.baseline(ctx, b, role, "it must use a customer-managed key")) continue;
             Judgement j = BucketSettings.cmkEncrypted(ctx.model(), b, inferred.loadBalancerLogging(b));
             Checks checks = new Checks("this " + role.describe() + " is encrypted by default: " + j.message());
-            j.into(checks);
+            // The role goes into every message: whether the bucket had to comply depends on it.
+            new Judgement(j.outcome(), "this " + role.describe() + ": " + j.message(), j.evidence()).into(checks);
             checks.note(role.evidence());
             ctx.report(b, checks.verdict());
         }

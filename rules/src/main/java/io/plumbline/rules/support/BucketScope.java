@@ -3,13 +3,12 @@ package io.plumbline.rules.support;
 import io.plumbline.model.storage.S3Bucket;
 import io.plumbline.profile.Profile;
 import io.plumbline.rule.RuleContext;
-import java.util.List;
 
 /**
- * Which buckets a bucket rule judges, from their role ({@link BucketRoles}). A rule either covers the profile's
- * protected roles plus the baseline roles (every bucket by default: rule catalog §14, "the baseline bucket rules
- * (versioning, encryption, public access, TLS-only) apply to it too"), or a fixed list of roles. A bucket left out is
- * NOT_APPLICABLE, one whose role decides and cannot be known UNKNOWN, both with how the role was decided.
+ * Which buckets a bucket rule judges, from their role ({@link BucketRoles}): the profile's protected roles plus the
+ * baseline roles (every bucket by default: rule catalog §14, "the baseline bucket rules (versioning, encryption,
+ * public access, TLS-only) apply to it too"). A bucket left out is NOT_APPLICABLE, one whose role decides and cannot
+ * be known UNKNOWN, both with how the role was decided.
  */
 public final class BucketScope {
     private BucketScope() {
@@ -32,18 +31,5 @@ public final class BucketScope {
             return false;
         }
         return true;
-    }
-
-    /** Only the given roles: true when judged; otherwise the finding is already reported. */
-    public static boolean only(RuleContext ctx, S3Bucket b, BucketRoles.Role role, List<String> roles, String what) {
-        if (!role.known()) {
-            ctx.unknown(b, "whether " + what + " depends on the bucket's role, which cannot be known: " + role.how(),
-                    role.evidence());
-            return false;
-        }
-        for (String r : roles) if (r.equalsIgnoreCase(role.role())) return true;
-        ctx.notApplicable(b, "this rule judges " + String.join(", ", roles) + " buckets; this is a "
-                + role.describe(), role.evidence());
-        return false;
     }
 }

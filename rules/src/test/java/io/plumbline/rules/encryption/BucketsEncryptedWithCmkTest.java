@@ -51,7 +51,7 @@ class BucketsEncryptedWithCmkTest {
         expect(r, "aws_s3_bucket.own_alias", Status.PASS, "alias/platform-s3");
         expect(r, "aws_s3_bucket.foreign", Status.UNKNOWN, "cannot be proven");
         expect(r, "aws_s3_bucket.later", Status.UNKNOWN, "known only after apply");
-        expect(r, "aws_s3_bucket.plain", Status.NOT_APPLICABLE, "general");
+        expect(r, "aws_s3_bucket.plain", Status.FAIL, "general", "SSE-S3");
     }
 
     @Test
