@@ -378,7 +378,7 @@ def build(variant=None):
         "RetentionInDays": If("IsProduction", 365, 90),
         "KmsKeyId": GetAtt("LogsKmsKey", "Arn"),
     }, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
-    R("EksCluster", "AWS::EKS::Cluster", {
+    eks = {
         "Name": Ref("AWS::StackName"),
         "Version": Ref("KubernetesVersion"),
         "RoleArn": GetAtt("EksClusterRole", "Arn"),
@@ -390,7 +390,10 @@ def build(variant=None):
             "api", "audit", "authenticator", "controllerManager", "scheduler")]}},
         "AccessConfig": {"AuthenticationMode": "API", "BootstrapClusterCreatorAdminPermissions": False},
         "Tags": tags(Ref("AWS::StackName")),
-    }, DependsOn="EksClusterLogGroup")
+    }
+    if v == "ENC-008-no-encryption-config":
+        del eks["EncryptionConfig"]
+    R("EksCluster", "AWS::EKS::Cluster", eks, DependsOn="EksClusterLogGroup")
     R("EksOidcProvider", "AWS::IAM::OIDCProvider", {
         "Url": GetAtt("EksCluster", "OpenIdConnectIssuerUrl"),
         "ClientIdList": ["sts.amazonaws.com"],
@@ -452,7 +455,7 @@ def build(variant=None):
     R("AuroraClusterParameterGroup", "AWS::RDS::DBClusterParameterGroup", {
         "Description": "Aurora PostgreSQL 16: TLS required",
         "Family": "aurora-postgresql16",
-        "Parameters": {"rds.force_ssl": "1"},
+        "Parameters": {"rds.force_ssl": "0" if v == "ENC-007-force-ssl-off" else "1"},
     })
     cluster = {
         "DBClusterIdentifier": Sub("${AWS::StackName}-aurora"),
@@ -478,6 +481,8 @@ def build(variant=None):
         "Tags": tags(Sub("${AWS::StackName}-aurora"), **{"plumbline:tier": "data"}),
     }
     policies = {"DeletionPolicy": "Snapshot", "UpdateReplacePolicy": "Snapshot"}
+    if v == "ENC-007-no-parameter-group":
+        del cluster["DBClusterParameterGroupName"]
     if v == "ENC-001-no-cmk":
         del cluster["KmsKeyId"]
     if v == "ENC-001-unencrypted":
@@ -552,11 +557,14 @@ def build(variant=None):
         "TransitEncryptionMode": "required",
         "UserGroupIds": [Ref("RedisUserGroup")],
         "AutoMinorVersionUpgrade": True,
-        "SnapshotRetentionLimit": 7,
+        "SnapshotRetentionLimit": 2 if v == "BAK-004-short-retention" else 7,
         "SnapshotWindow": "03:00-04:00",
         "PreferredMaintenanceWindow": "sun:05:00-sun:06:00",
         "Tags": tags(Sub("${AWS::StackName}-redis"), **{"plumbline:tier": "data"}),
     }
+    if v == "BAK-004-snapshots-off":
+        del redis["SnapshotRetentionLimit"]
+        del redis["SnapshotWindow"]
     if v == "ENC-005-at-rest-off":
         redis["AtRestEncryptionEnabled"] = False
         del redis["KmsKeyId"]

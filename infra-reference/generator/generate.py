@@ -62,6 +62,17 @@ VARIANTS = [
     ("ENC-011-disabled",
      [("ENC-011", "aws_kms_key.cache", "FAIL")], None,
      "The Redis CMK is disabled (is_enabled = false)"),
+    ("ENC-007-force-ssl-off",
+     [("ENC-007", CLUSTER_TF, "FAIL")], [("ENC-007", "AuroraCluster", "FAIL")],
+     "The Aurora cluster parameter group sets rds.force_ssl = 0: clients may connect in clear text"),
+    ("ENC-007-no-parameter-group",
+     [("ENC-007", CLUSTER_TF, "FAIL")], [("ENC-007", "AuroraCluster", "FAIL")],
+     "The Aurora cluster names no DB cluster parameter group (TF: absent from configuration, unknown in after; CFN: "
+     "no DBClusterParameterGroupName): Aurora PostgreSQL 16's default group leaves rds.force_ssl at 0"),
+    ("ENC-008-no-encryption-config",
+     [("ENC-008", "aws_eks_cluster.main", "FAIL")], [("ENC-008", "EksCluster", "FAIL")],
+     "The EKS cluster has no encryption_config / EncryptionConfig: Kubernetes secrets only under EKS's AWS-owned "
+     "key, not a customer-managed one"),
     ("MAZ-001-legacy-vpc-two-azs",
      [("MAZ-001", "aws_vpc.legacy", "FAIL")], [("MAZ-001", "LegacyVPC", "FAIL")],
      "A second, legacy VPC whose only tier (public: its route table sends 0.0.0.0/0 to its internet gateway) has "
@@ -131,6 +142,13 @@ VARIANTS = [
     ("BAK-002-deletion-policy-delete",
      None, [("BAK-002", "AuroraCluster", "FAIL")],
      "Aurora DeletionPolicy Delete"),
+    ("BAK-004-snapshots-off",
+     [("BAK-004", REDIS_TF, "FAIL")], [("BAK-004", "RedisReplicationGroup", "FAIL")],
+     "Redis without snapshot_retention_limit / SnapshotRetentionLimit (and window): the API default 0 turns "
+     "automatic snapshots off"),
+    ("BAK-004-short-retention",
+     [("BAK-004", REDIS_TF, "FAIL")], [("BAK-004", "RedisReplicationGroup", "FAIL")],
+     "Redis keeps automatic snapshots 2 days, below the profile's cache.snapshotRetentionDays 7"),
     ("BAK-005-suspended",
      [("BAK-005", "aws_s3_bucket.backups", "FAIL")], [("BAK-005", "BackupsBucket", "FAIL")],
      "Backups bucket versioning Suspended (TF: aws_s3_bucket_versioning.backups, folded into the bucket)"),

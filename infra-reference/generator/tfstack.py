@@ -520,7 +520,7 @@ def build(plan, variant=None, prefix=()):
         "kms_key_id": ref("aws_kms_key.logs.arn"),
         "tags": {"Name": NAME + "-eks"},
     })
-    R("aws_eks_cluster", "main", {
+    eks = {
         "name": NAME,
         "role_arn": ref("aws_iam_role.eks_cluster.arn"),
         "version": "1.31",
@@ -532,7 +532,11 @@ def build(plan, variant=None, prefix=()):
                                   "provider": Blk({"key_arn": ref("aws_kms_key.eks.arn")})}),
         "access_config": Blk({"authentication_mode": "API", "bootstrap_cluster_creator_admin_permissions": False}),
         "tags": {"Name": NAME},
-    }, depends_on=["aws_cloudwatch_log_group.eks", "aws_iam_role_policy_attachment.eks_cluster"])
+    }
+    if v == "ENC-008-no-encryption-config":
+        del eks["encryption_config"]
+    R("aws_eks_cluster", "main", eks,
+      depends_on=["aws_cloudwatch_log_group.eks", "aws_iam_role_policy_attachment.eks_cluster"])
     R("aws_iam_openid_connect_provider", "eks", {
         "url": ref("aws_eks_cluster.main.identity[0].oidc[0].issuer"),
         "client_id_list": ["sts.amazonaws.com"],
@@ -653,7 +657,8 @@ def build(plan, variant=None, prefix=()):
         "name": X(aurora_name + "-pg16", "var.name"),
         "family": "aurora-postgresql16",
         "description": "Aurora PostgreSQL 16: TLS required",
-        "parameter": Blk({"name": "rds.force_ssl", "value": "1", "apply_method": "pending-reboot"}),
+        "parameter": Blk({"name": "rds.force_ssl", "value": "0" if v == "ENC-007-force-ssl-off" else "1",
+                          "apply_method": "pending-reboot"}),
         "tags": X({"Name": aurora_name + "-pg16"}, "var.name"),
     }, module=aurora)
     cluster = {
@@ -681,6 +686,8 @@ def build(plan, variant=None, prefix=()):
         "port": 5432,
         "tags": X({"Name": aurora_name}, "var.name"),
     }
+    if v == "ENC-007-no-parameter-group":
+        del cluster["db_cluster_parameter_group_name"]
     if v == "ENC-001-no-cmk":
         del cluster["kms_key_id"]
     if v == "ENC-001-unencrypted":
@@ -768,11 +775,14 @@ def build(plan, variant=None, prefix=()):
         "user_group_ids": X(["plumbline-app"], "aws_elasticache_user_group.app.user_group_id",
                             "aws_elasticache_user_group.app"),
         "auto_minor_version_upgrade": "true",
-        "snapshot_retention_limit": 7,
+        "snapshot_retention_limit": 2 if v == "BAK-004-short-retention" else 7,
         "snapshot_window": "03:00-04:00",
         "maintenance_window": "sun:05:00-sun:06:00",
         "tags": {"Name": NAME + "-redis", "plumbline:tier": "data"},
     }
+    if v == "BAK-004-snapshots-off":
+        del redis["snapshot_retention_limit"]
+        del redis["snapshot_window"]
     if v == "ENC-005-at-rest-off":
         redis["at_rest_encryption_enabled"] = "false"
         del redis["kms_key_id"]

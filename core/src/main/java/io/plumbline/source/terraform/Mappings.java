@@ -41,6 +41,7 @@ final class Mappings {
             case "aws_launch_template" -> ComputeMapping.launchTemplate(p, x);
             case "aws_ebs_volume" -> ComputeMapping.ebsVolume(p, x);
             case "aws_rds_cluster" -> DataMapping.dbCluster(p, x);
+            case "aws_rds_cluster_parameter_group" -> DataMapping.clusterParameterGroup(p, x);
             case "aws_rds_cluster_instance" -> DataMapping.clusterInstance(p, x);
             case "aws_db_instance" -> DataMapping.dbInstance(p, x);
             case "aws_db_subnet_group" -> DataMapping.dbSubnetGroup(p, x);

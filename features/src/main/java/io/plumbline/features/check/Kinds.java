@@ -34,6 +34,7 @@ public final class Kinds {
         label(Kind.DB_INSTANCE, "DB instance", "Aurora instance", "RDS instance");
         label(Kind.DB_SUBNET_GROUP, "DB subnet group");
         label(Kind.DB_CLUSTER_SNAPSHOT, "DB cluster snapshot", "cluster snapshot");
+        label(Kind.DB_CLUSTER_PARAMETER_GROUP, "DB cluster parameter group", "cluster parameter group");
         label(Kind.CACHE_REPLICATION_GROUP, "cache replication group", "Redis replication group",
                 "ElastiCache replication group");
         label(Kind.KMS_KEY, "KMS key");
