@@ -409,7 +409,7 @@ def build(variant=None):
         "LaunchTemplateData": {
             "BlockDeviceMappings": [{"DeviceName": "/dev/xvda", "Ebs": {
                 "VolumeSize": 100, "VolumeType": "gp3", "Encrypted": True, "DeleteOnTermination": True,
-                "KmsKeyId": GetAtt("EbsKmsKey", "Arn")}}],
+                "KmsKeyId": "alias/aws/ebs" if v == "ENC-004-aws-managed-key" else GetAtt("EbsKmsKey", "Arn")}}],
             "MetadataOptions": {"HttpEndpoint": "enabled", "HttpTokens": "required", "HttpPutResponseHopLimit": 1},
             "SecurityGroupIds": [GetAtt("EksNodesSecurityGroup", "GroupId")],
         },

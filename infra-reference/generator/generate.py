@@ -43,6 +43,11 @@ VARIANTS = [
      [("ENC-001", CLUSTER_TF, "FAIL")], [("ENC-001", "AuroraCluster", "FAIL")],
      "TF: storage_encrypted and kms_key_id not set (absent from after, true in after_unknown): never a CMK, FAIL "
      "with reason no CMK. CFN: StorageEncrypted false, no KmsKeyId"),
+    ("ENC-004-aws-managed-key",
+     [("ENC-004", "aws_eks_node_group.critical", "FAIL"), ("ENC-004", "aws_eks_node_group.spot", "FAIL")],
+     [("ENC-004", "CriticalNodeGroup", "FAIL"), ("ENC-004", "SpotNodeGroup", "FAIL")],
+     "The node launch template encrypts the root volume with the AWS-managed key aws/ebs (TF kms_key_id = its alias "
+     "ARN, CFN KmsKeyId alias/aws/ebs), not a customer-managed key"),
     ("ENC-005-at-rest-off",
      [("ENC-005", REDIS_TF, "FAIL")], [("ENC-005", "RedisReplicationGroup", "FAIL")],
      "Redis at-rest encryption off (TF at_rest_encryption_enabled = \"false\", CFN AtRestEncryptionEnabled false), "

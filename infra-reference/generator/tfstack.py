@@ -561,7 +561,8 @@ def build(plan, variant=None, prefix=()):
         "vpc_security_group_ids": X([UNK], "aws_security_group.eks_nodes.id", "aws_security_group.eks_nodes"),
         "block_device_mappings": Blk({"device_name": "/dev/xvda", "ebs": Blk({
             "volume_size": 100, "volume_type": "gp3", "encrypted": "true", "delete_on_termination": "true",
-            "kms_key_id": ref("aws_kms_key.ebs.arn")})}),
+            "kms_key_id": ("arn:aws:kms:%s:%s:alias/aws/ebs" % (PRIMARY, ACCOUNT) if v == "ENC-004-aws-managed-key"
+                           else ref("aws_kms_key.ebs.arn"))})}),
         "metadata_options": Blk({"http_endpoint": "enabled", "http_tokens": "required",
                                  "http_put_response_hop_limit": 1}),
         "tags": {"Name": NAME + "-eks-nodes"},
