@@ -43,6 +43,14 @@ VARIANTS = [
      [("ENC-001", CLUSTER_TF, "FAIL")], [("ENC-001", "AuroraCluster", "FAIL")],
      "TF: storage_encrypted and kms_key_id not set (absent from after, true in after_unknown): never a CMK, FAIL "
      "with reason no CMK. CFN: StorageEncrypted false, no KmsKeyId"),
+    ("ENC-003-secondary-off",
+     [("ENC-003", "aws_ebs_encryption_by_default.secondary", "FAIL")], None,
+     "EBS encryption by default is off (enabled = false) in the secondary region (provider aws.secondary): restored "
+     "and new volumes there may be unencrypted. No CloudFormation variant: no resource type holds the setting"),
+    ("ENC-003-no-default-key",
+     [("ENC-003", "aws_ebs_encryption_by_default.primary", "FAIL")], None,
+     "EBS encryption by default is on in the primary region but no aws_ebs_default_kms_key sets its key: new volumes "
+     "get the AWS-managed alias/aws/ebs"),
     ("ENC-004-aws-managed-key",
      [("ENC-004", "aws_eks_node_group.critical", "FAIL"), ("ENC-004", "aws_eks_node_group.spot", "FAIL")],
      [("ENC-004", "CriticalNodeGroup", "FAIL"), ("ENC-004", "SpotNodeGroup", "FAIL")],

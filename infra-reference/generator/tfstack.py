@@ -1002,8 +1002,10 @@ def build(plan, variant=None, prefix=()):
         "tags": {"Name": NAME + "-vpc"},
     })
     for name, provider, key in [("primary", "aws", "ebs"), ("secondary", "aws.secondary", "ebs_replica")]:
-        R("aws_ebs_encryption_by_default", name, {"enabled": True}, provider=provider)
-        R("aws_ebs_default_kms_key", name, {"key_arn": ref("aws_kms_key.%s.arn" % key)}, provider=provider)
+        R("aws_ebs_encryption_by_default", name,
+          {"enabled": not (v == "ENC-003-secondary-off" and name == "secondary")}, provider=provider)
+        if not (v == "ENC-003-no-default-key" and name == "primary"):
+            R("aws_ebs_default_kms_key", name, {"key_arn": ref("aws_kms_key.%s.arn" % key)}, provider=provider)
     R("aws_backup_vault", "primary", {
         "name": NAME,
         "kms_key_arn": ref("aws_kms_key.backup.arn"),

@@ -8,6 +8,8 @@ public enum Kind {
     KMS_KEY, S3_BUCKET, SECRET, ECR_REPOSITORY, CLOUDFRONT_DISTRIBUTION, WAF_WEB_ACL, ROUTE53_HEALTH_CHECK,
     LOG_GROUP, BACKUP_PLAN, IAM_ROLE, OIDC_PROVIDER, CONFIG_RECORDER,
     DB_CLUSTER_PARAMETER_GROUP,
+    /** The account's EBS encryption-by-default setting and default key in one region. */
+    EBS_ENCRYPTION_DEFAULT,
     /** A trail, flow log, pipeline... kept for the buckets it writes into (their role, rule catalog §0.7). */
     BUCKET_WRITER,
     /** Anything else: kept, counted, never dropped. */

@@ -30,6 +30,7 @@ public final class Kinds {
         label(Kind.NODE_GROUP, "EKS node group");
         label(Kind.AUTO_SCALING_GROUP, "Auto Scaling group");
         label(Kind.EBS_VOLUME, "EBS volume");
+        label(Kind.EBS_ENCRYPTION_DEFAULT, "EBS encryption by default", "EBS default encryption");
         label(Kind.DB_CLUSTER, "DB cluster", "Aurora cluster", "RDS cluster");
         label(Kind.DB_INSTANCE, "DB instance", "Aurora instance", "RDS instance");
         label(Kind.DB_SUBNET_GROUP, "DB subnet group");
