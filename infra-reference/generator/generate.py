@@ -48,9 +48,9 @@ VARIANTS = [
      "EBS encryption by default is off (enabled = false) in the secondary region (provider aws.secondary): restored "
      "and new volumes there may be unencrypted. No CloudFormation variant: no resource type holds the setting"),
     ("ENC-003-no-default-key",
-     [("ENC-003", "aws_ebs_encryption_by_default.primary", "FAIL")], None,
-     "EBS encryption by default is on in the primary region but no aws_ebs_default_kms_key sets its key: new volumes "
-     "get the AWS-managed alias/aws/ebs"),
+     [("ENC-003", "aws_ebs_encryption_by_default.primary", "UNKNOWN")], None,
+     "EBS encryption by default is on in the primary region but no aws_ebs_default_kms_key sets its key: the plan "
+     "does not hold the default key (alias/aws/ebs unless set outside it), so UNKNOWN, not PASS"),
     ("ENC-004-aws-managed-key",
      [("ENC-004", "aws_eks_node_group.critical", "FAIL"), ("ENC-004", "aws_eks_node_group.spot", "FAIL")],
      [("ENC-004", "CriticalNodeGroup", "FAIL"), ("ENC-004", "SpotNodeGroup", "FAIL")],

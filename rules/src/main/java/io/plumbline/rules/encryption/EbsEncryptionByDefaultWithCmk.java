@@ -127,11 +127,10 @@ public final class EbsEncryptionByDefaultWithCmk implements Rule {
                     enabledEvidence);
         }
         if (Fields.absentFromInput(key)) {
-            boolean live = reportOn.location().isLive();
-            Evidence e = Evidence.of("defaultKey", key, "a customer-managed KMS key");
-            if (live) v.unknown("the default key of " + region + " is not known", e);
-            else v.fail("no default key is set in " + region + " (no aws_ebs_default_kms_key): new volumes get the "
-                    + "AWS-managed alias/aws/ebs", e);
+            // A plan that does not manage the default key says nothing about it: it may have been set outside.
+            v.unknown("the input does not hold the default key of " + region + " (no aws_ebs_default_kms_key there); "
+                    + "unless one was set outside it, new volumes get the AWS-managed alias/aws/ebs",
+                    Evidence.of("defaultKey", key, "a customer-managed KMS key"));
         } else {
             Keys.KeyCheck check = Keys.classify(ctx.model(), reportOn, key);
             Evidence e = Keys.evidence("defaultKey", key, check);

@@ -1,8 +1,11 @@
 package io.plumbline.rules.encryption;
 
 import io.plumbline.model.Kind;
+import io.plumbline.model.Ref;
+import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.compute.EbsDevice;
+import io.plumbline.model.compute.EbsEncryptionDefault;
 import io.plumbline.model.compute.LaunchTemplate;
 import io.plumbline.model.compute.NodeGroup;
 import io.plumbline.rule.Evidence;
@@ -13,6 +16,7 @@ import io.plumbline.rule.Severity;
 import io.plumbline.rules.support.Checks;
 import io.plumbline.rules.support.Fields;
 import io.plumbline.rules.support.Keys;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,8 +26,9 @@ import java.util.List;
  * mappings leaves the root volume to the AMI; a device with {@code Encrypted} unset or false, or encrypted without a
  * key, is created under the account's EBS encryption-by-default setting and default key (EC2 user guide, "Encryption
  * by default": when it is on, new volumes are always encrypted, with the default KMS key unless another is named).
- * That setting is the account's, per region (ENC-003), so those cases are UNKNOWN naming it, never a PASS and never a
- * FAIL guessed from it. The template read is its content in a plan or template and its default version live: a node
+ * That setting is the account's, per region (ENC-003): when the input holds it for the node group's region, it
+ * decides (on with a customer-managed default key: PASS; off: an unencrypted volume, FAIL; on with the AWS-managed
+ * key: FAIL); when it does not, those cases are UNKNOWN naming it, never a PASS and never a FAIL guessed. The template read is its content in a plan or template and its default version live: a node
  * group pinned to another version is judged on the default one (a stated limit).
  */
 @RuleInfo(
@@ -39,7 +44,7 @@ import java.util.List;
         controls = {"SH EC2.3", "CIS 2.2.1", "NIST CA-9(1)", "NIST CM-3(6)", "NIST SC-13", "NIST SC-28",
                 "NIST SC-28(1)", "NIST SC-7(10)", "NIST SI-7(6)", "AVD AVD-AWS-0026", "AVD AVD-AWS-0027",
                 "NAG AwsSolutions-EC26"},
-        reads = {Kind.NODE_GROUP, Kind.LAUNCH_TEMPLATE, Kind.KMS_KEY})
+        reads = {Kind.NODE_GROUP, Kind.LAUNCH_TEMPLATE, Kind.KMS_KEY, Kind.EBS_ENCRYPTION_DEFAULT})
 public final class NodeVolumesEncryptedWithCmk implements Rule {
     private static final String ACCOUNT_DEFAULT = "the account's EBS encryption-by-default setting and default key "
             + "of the region decide (ENC-003)";
@@ -56,8 +61,11 @@ public final class NodeVolumesEncryptedWithCmk implements Rule {
                 continue;
             }
             if (link.get() == null) {
-                ctx.unknown(n, "no launch template: EKS's own template leaves the node volumes to " + ACCOUNT_DEFAULT,
-                        linkEvidence);
+                Checks v = new Checks("no launch template: EKS's own template leaves the node volumes to the account "
+                        + "default, which encrypts them with a customer-managed key");
+                byAccountDefault(v, accountDefault(ctx, n), "no launch template: EKS's own template asks for no "
+                        + "encryption", linkEvidence, false);
+                ctx.report(n, v.verdict());
                 continue;
             }
             LaunchTemplate t = ctx.model().resolve(n, n.launchTemplate.get(), LaunchTemplate.class).orElse(null);
@@ -66,6 +74,70 @@ public final class NodeVolumesEncryptedWithCmk implements Rule {
                 continue;
             }
             judge(ctx, n, t, linkEvidence);
+        }
+    }
+
+    /**
+     * The region's account default as the input holds it: whether encryption by default is on (null: the input does
+     * not say) and the default key (null: the input does not say), with their evidence.
+     */
+    private record AccountDefault(String region, Boolean encrypts, Evidence encryptsEvidence, Keys.KeyCheck key,
+                                  Evidence keyEvidence) {
+    }
+
+    private static AccountDefault accountDefault(RuleContext ctx, Resource subject) {
+        String region = subject.region.isPresent() ? subject.region.get() : ctx.profile().primaryRegion();
+        Value<Boolean> enabled = Value.notInInput();
+        Value<Ref> key = Value.notInInput();
+        EbsEncryptionDefault keyHolder = null;
+        for (EbsEncryptionDefault d : ctx.model().all(EbsEncryptionDefault.class)) {
+            if (Fields.deleted(d) || region == null || !d.region.is(region)) continue;
+            if (!Fields.absentFromInput(d.enabled)) enabled = d.enabled;
+            if (!Fields.absentFromInput(d.defaultKey)) {
+                key = d.defaultKey;
+                keyHolder = d;
+            }
+        }
+        String where = region == null ? "" : " (" + region + ")";
+        Boolean encrypts = enabled.isPresent() ? enabled.get() : null;
+        Keys.KeyCheck check = keyHolder == null || key.isUnknown() ? null : Keys.classify(ctx.model(), keyHolder, key);
+        return new AccountDefault(region, encrypts, Evidence.of("EBS encryption by default" + where, enabled, "true"),
+                check, check == null ? Evidence.of("EBS default key" + where, key, "a customer-managed KMS key")
+                        : Keys.evidence("EBS default key" + where, key, check));
+    }
+
+    /**
+     * A device left to the account default: a device that asks for no encryption depends on the setting and the
+     * default key, an encrypted device without a key only on the default key (which applies whether or not
+     * encryption by default is on). What the input does not hold is UNKNOWN naming it.
+     */
+    private static void byAccountDefault(Checks v, AccountDefault d, String what, Evidence own,
+                                         boolean encryptedByDevice) {
+        String in = d.region() == null ? "" : " in " + d.region();
+        v.note(own);
+        if (!encryptedByDevice) {
+            if (d.encrypts() == null) {
+                v.unknown(what + ": " + ACCOUNT_DEFAULT + ", and the input does not hold whether it is on" + in,
+                        d.encryptsEvidence());
+                return;
+            }
+            if (!d.encrypts()) {
+                v.fail(what + ", and EBS encryption by default is off" + in + ": the volume is created unencrypted",
+                        d.encryptsEvidence());
+                return;
+            }
+            v.pass(d.encryptsEvidence());
+        }
+        if (d.key() == null) {
+            v.unknown(what + ": the account's default EBS key" + in + " decides, and the input does not hold it",
+                    d.keyEvidence());
+            return;
+        }
+        switch (d.key().owner()) {
+            case CUSTOMER -> v.pass(d.keyEvidence());
+            case AWS_MANAGED, NONE -> v.fail(what + ", and the account's default EBS key" + in
+                    + " is not customer-managed: " + d.key().description(), d.keyEvidence());
+            case UNPROVEN, UNKNOWN -> v.unknown(d.key().description(), d.keyEvidence());
         }
     }
 
@@ -78,9 +150,14 @@ public final class NodeVolumesEncryptedWithCmk implements Rule {
                     devicesEvidence, linkEvidence);
             return;
         }
+        AccountDefault account = accountDefault(ctx, n);
         if (devices.get() == null || devices.get().isEmpty()) {
-            ctx.unknown(n, "launch template " + t.address() + " maps no EBS device: the AMI's root volume is created "
-                    + "as " + ACCOUNT_DEFAULT, devicesEvidence, linkEvidence);
+            Checks v = new Checks("launch template " + t.address() + " maps no EBS device; the account default "
+                    + "encrypts the AMI's root volume with a customer-managed key");
+            byAccountDefault(v, account, "launch template " + t.address() + " maps no EBS device", devicesEvidence,
+                    false);
+            v.note(linkEvidence);
+            ctx.report(n, v.verdict());
             return;
         }
         Checks v = new Checks("every EBS device of launch template " + t.address() + " is encrypted with a "
@@ -95,8 +172,8 @@ public final class NodeVolumesEncryptedWithCmk implements Rule {
                 continue;
             }
             if (!Boolean.TRUE.equals(d.encrypted().known().orElse(null))) {
-                v.unknown(device + " does not ask for encryption (encrypted " + d.encrypted().display() + "): "
-                        + ACCOUNT_DEFAULT, enc);
+                byAccountDefault(v, account, device + " does not ask for encryption (encrypted "
+                        + d.encrypted().display() + ")", enc, false);
                 continue;
             }
             v.pass(enc);
@@ -104,8 +181,8 @@ public final class NodeVolumesEncryptedWithCmk implements Rule {
                 case CUSTOMER -> v.pass(keyEvidence);
                 case AWS_MANAGED -> v.fail(device + " is encrypted with an AWS-managed key: " + key.description(),
                         keyEvidence);
-                case NONE -> v.unknown(device + " is encrypted without a key of its own: " + ACCOUNT_DEFAULT,
-                        keyEvidence);
+                case NONE -> byAccountDefault(v, account, device + " is encrypted without a key of its own",
+                        keyEvidence, true);
                 case UNPROVEN -> v.unknown(key.description(), keyEvidence);
                 case UNKNOWN -> v.unknown(device + "'s key is unknown: " + d.kmsKey().note(), keyEvidence);
             }

@@ -40,13 +40,13 @@ class EbsEncryptionByDefaultWithCmkTest {
     }
 
     @Test
-    void aMissingKeyFailsAndAMissingRegionIsUnknownNamedForTheRegion() {
+    void aKeyOrRegionTheInputDoesNotHoldIsUnknown() {
         String primary = profile().primaryRegion();
         EbsEncryptionDefault on = setting("aws_ebs_encryption_by_default.primary", primary);
         on.enabled = explicit(true);
         NodeGroup n = new NodeGroup("aws_eks_node_group.x", "aws_eks_node_group", at());
         Result r = run(rule, on, n);
-        expect(r, "aws_ebs_encryption_by_default.primary", Status.FAIL, "alias/aws/ebs");
+        expect(r, "aws_ebs_encryption_by_default.primary", Status.UNKNOWN, "aws_ebs_default_kms_key", "alias/aws/ebs");
         Finding dr = expect(r, "EBS encryption by default (" + profile().secondaryRegion() + ")", Status.UNKNOWN,
                 "does not hold");
         assertEquals(Provenance.NONE, dr.location());

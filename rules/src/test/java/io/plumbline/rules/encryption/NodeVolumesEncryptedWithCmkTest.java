@@ -61,7 +61,7 @@ class NodeVolumesEncryptedWithCmkTest {
         expect(r, "aws_eks_node_group.cmk", Status.PASS, "customer-managed");
         expect(r, "aws_eks_node_group.aws_key", Status.FAIL, "AWS-managed");
         expect(r, "aws_eks_node_group.mixed", Status.FAIL, "/dev/xvdb");
-        expect(r, "aws_eks_node_group.no_key", Status.UNKNOWN, "ENC-003");
+        expect(r, "aws_eks_node_group.no_key", Status.UNKNOWN, "default EBS key", "does not hold");
         expect(r, "aws_eks_node_group.plain", Status.UNKNOWN, "does not ask for encryption", "ENC-003");
         expect(r, "aws_eks_node_group.unset", Status.UNKNOWN, "ENC-003");
         expect(r, "aws_eks_node_group.none", Status.UNKNOWN, "maps no EBS device");
@@ -69,5 +69,42 @@ class NodeVolumesEncryptedWithCmkTest {
         expect(r, "aws_eks_node_group.eks_default", Status.UNKNOWN, "EKS's own template");
         expect(r, "aws_eks_node_group.elsewhere", Status.UNKNOWN, "not in this input");
         expect(r, "aws_eks_node_group.link_unknown", Status.UNKNOWN, "launch template is unknown");
+    }
+
+    @Test
+    void theRegionsAccountDefaultDecidesWhereTheTemplateLeavesIt() {
+        String region = profile().primaryRegion();
+        KmsKey k = new KmsKey("aws_kms_key.ebs", "aws_kms_key", at());
+        io.plumbline.model.compute.EbsEncryptionDefault on = new io.plumbline.model.compute.EbsEncryptionDefault(
+                "aws_ebs_encryption_by_default.primary", "aws_ebs_encryption_by_default", at());
+        on.region = explicit(region);
+        on.enabled = explicit(true);
+        io.plumbline.model.compute.EbsEncryptionDefault key = new io.plumbline.model.compute.EbsEncryptionDefault(
+                "aws_ebs_default_kms_key.primary", "aws_ebs_default_kms_key", at());
+        key.region = explicit(region);
+        key.defaultKey = ref("aws_kms_key.ebs");
+        NodeGroup plain = group("plain", ref("aws_launch_template.plain"));
+        plain.region = explicit(region);
+        NodeGroup noKey = group("no_key", ref("aws_launch_template.no_key"));
+        noKey.region = explicit(region);
+        NodeGroup eksDefault = group("eks_default", explicit(null));
+        eksDefault.region = explicit(region);
+        Result r = run(rule, k, on, key,
+                template("plain", device(explicit(false), explicit(null))),
+                template("no_key", device(explicit(true), explicit(null))),
+                plain, noKey, eksDefault);
+        expect(r, "aws_eks_node_group.plain", Status.PASS);
+        expect(r, "aws_eks_node_group.no_key", Status.PASS);
+        expect(r, "aws_eks_node_group.eks_default", Status.PASS);
+
+        on.enabled = explicit(false);
+        key.defaultKey = ref("arn:aws:kms:" + region + ":111122223333:alias/aws/ebs");
+        Result off = run(rule, k, on, key,
+                template("plain", device(explicit(false), explicit(null))),
+                template("no_key", device(explicit(true), explicit(null))),
+                plain, noKey, eksDefault);
+        expect(off, "aws_eks_node_group.plain", Status.FAIL, "unencrypted");
+        expect(off, "aws_eks_node_group.no_key", Status.FAIL, "not customer-managed");
+        expect(off, "aws_eks_node_group.eks_default", Status.FAIL, "unencrypted");
     }
 }
