@@ -150,7 +150,15 @@ public final class Ec2ComputeCollector implements Collector {
         var r = new io.plumbline.model.compute.EbsEncryptionDefault(arn, "ec2:EbsEncryptionByDefault", p);
         r.awsId = v(arn, p);
         r.region = v(ctx.region(), p);
-        r.enabled = v(ec2.getEbsEncryptionByDefault(b -> { }).ebsEncryptionByDefault(), p);
+        Boolean enabled = ec2.getEbsEncryptionByDefault(b -> { }).ebsEncryptionByDefault();
+        r.enabled = v(enabled, p);
+        if (!Boolean.TRUE.equals(enabled)) {
+            // With the setting off ENC-003 fails whatever the key; one call fewer per region (and the emulators used
+            // in tests do not serve it). Only an encrypted volume without a key of its own would still need it.
+            r.defaultKey = Value.unknown(GET_EBS_DEFAULT_KMS_KEY_ID + " not called: EBS encryption by default is off",
+                    p);
+            return List.of(r);
+        }
         Value<String> key = ctx.read(GET_EBS_DEFAULT_KMS_KEY_ID, p, () -> ec2.getEbsDefaultKmsKeyId(b -> { }).kmsKeyId());
         r.defaultKey = key.isPresent() ? Value.explicit(new Ref(key.get()), key.provenance())
                 : key.isKnown() ? Value.explicit(null, key.provenance()) : Value.unknown(key.note(), key.provenance());
