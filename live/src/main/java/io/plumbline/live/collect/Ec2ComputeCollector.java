@@ -150,6 +150,8 @@ public final class Ec2ComputeCollector implements Collector {
         var r = new io.plumbline.model.compute.EbsEncryptionDefault(arn, "ec2:EbsEncryptionByDefault", p);
         r.awsId = v(arn, p);
         r.region = v(ctx.region(), p);
+        // the setting has no name of its own; this one says what and where, as ENC-003 names a region it lacks
+        r.name = v("EBS encryption by default (" + ctx.region() + ")", p);
         Boolean enabled = ec2.getEbsEncryptionByDefault(b -> { }).ebsEncryptionByDefault();
         r.enabled = v(enabled, p);
         if (!Boolean.TRUE.equals(enabled)) {

@@ -56,11 +56,12 @@ public final class NodeVolumesEncryptedWithCmk implements Rule {
             Value<?> link = n.launchTemplate;
             Evidence linkEvidence = Evidence.of("launchTemplate", n.launchTemplate, "a launch template encrypting "
                     + "every volume with a customer-managed key");
-            if (n.launchTemplate.isUnknown()) {
+            // A template's node group without LaunchTemplate leaves the attribute out: that is no launch template.
+            if (n.launchTemplate.isUnknown() && !Fields.absentFromInput(n.launchTemplate)) {
                 ctx.unknown(n, "the node group's launch template is unknown: " + n.launchTemplate.note(), linkEvidence);
                 continue;
             }
-            if (link.get() == null) {
+            if (Fields.notSet(n.launchTemplate)) {
                 Checks v = new Checks("no launch template: EKS's own template leaves the node volumes to the account "
                         + "default, which encrypts them with a customer-managed key");
                 byAccountDefault(v, accountDefault(ctx, n), "no launch template: EKS's own template asks for no "
