@@ -66,22 +66,31 @@ public final class EbsEncryptionByDefaultWithCmk implements Rule {
             if (d.region.isPresent()) byRegion.computeIfAbsent(d.region.get(), k -> new ArrayList<>()).add(d);
             else regionUnknown.add(d);
         }
-        boolean templateOnly = true;
-        boolean consumers = false;
+        // The first resource that creates volumes: a region's missing setting is reported at its place (its file),
+        // so that every report format has a location to show.
+        Resource templateConsumer = null;
+        Resource otherConsumer = null;
         for (Class<? extends Resource> c : List.of(NodeGroup.class, LaunchTemplate.class, Instance.class,
                 AutoScalingGroup.class, EbsVolume.class)) {
             for (Resource r : ctx.model().all(c)) {
-                consumers = true;
-                if (!r.sourceType().startsWith("AWS::")) templateOnly = false;
+                if (r.sourceType().startsWith("AWS::")) {
+                    if (templateConsumer == null) templateConsumer = r;
+                } else if (otherConsumer == null) {
+                    otherConsumer = r;
+                }
             }
         }
         if (byRegion.isEmpty() && regionUnknown.isEmpty()) {
-            if (!consumers) return;
-            if (templateOnly) {
-                ctx.notApplicable(placeholder(ctx.profile().primaryRegion()), TEMPLATE_REASON);
+            if (templateConsumer == null && otherConsumer == null) return;
+            if (otherConsumer == null) {
+                ctx.notApplicable(placeholder(ctx.profile().primaryRegion(), templateConsumer.location()),
+                        TEMPLATE_REASON);
                 return;
             }
         }
+        Provenance missingAt = otherConsumer != null ? otherConsumer.location()
+                : !byRegion.isEmpty() ? byRegion.values().iterator().next().get(0).location()
+                : regionUnknown.get(0).location();
         Set<String> regions = new LinkedHashSet<>();
         if (ctx.profile().primaryRegion() != null) regions.add(ctx.profile().primaryRegion());
         if (ctx.profile().secondaryRegion() != null) regions.add(ctx.profile().secondaryRegion());
@@ -92,7 +101,7 @@ public final class EbsEncryptionByDefaultWithCmk implements Rule {
         for (String region : regions) {
             List<EbsEncryptionDefault> settings = byRegion.getOrDefault(region, List.of());
             if (settings.isEmpty()) {
-                ctx.unknown(placeholder(region), "the input does not hold the account's EBS encryption-by-default "
+                ctx.unknown(placeholder(region, missingAt), "the input does not hold the account's EBS encryption-by-default "
                         + "setting of region " + region + " (no aws_ebs_encryption_by_default / "
                         + "aws_ebs_default_kms_key there): unknown whether new volumes are encrypted");
                 continue;
@@ -146,11 +155,14 @@ public final class EbsEncryptionByDefaultWithCmk implements Rule {
         ctx.report(reportOn, v.verdict());
     }
 
-    /** A finding's subject for a region whose setting the input does not hold. */
-    private static EbsEncryptionDefault placeholder(String region) {
+    /**
+     * A finding's subject for a region whose setting the input does not hold, placed at {@code at} (a resource of the
+     * input that creates volumes there).
+     */
+    private static EbsEncryptionDefault placeholder(String region, Provenance at) {
         String where = region == null ? "the primary region" : region;
         EbsEncryptionDefault d = new EbsEncryptionDefault("EBS encryption by default (" + where + ")",
-                "account setting", Provenance.NONE);
+                "account setting", at);
         d.region = region == null ? Value.notInInput() : Value.explicit(region, Provenance.NONE);
         return d;
     }

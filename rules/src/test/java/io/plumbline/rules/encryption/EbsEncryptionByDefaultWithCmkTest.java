@@ -49,7 +49,7 @@ class EbsEncryptionByDefaultWithCmkTest {
         expect(r, "aws_ebs_encryption_by_default.primary", Status.UNKNOWN, "aws_ebs_default_kms_key", "alias/aws/ebs");
         Finding dr = expect(r, "EBS encryption by default (" + profile().secondaryRegion() + ")", Status.UNKNOWN,
                 "does not hold");
-        assertEquals(Provenance.NONE, dr.location());
+        assertEquals(n.location(), dr.location(), "placed at the resource that creates volumes");
     }
 
     @Test
