@@ -381,7 +381,7 @@ def build(variant=None):
         "RetentionInDays": If("IsProduction", 365, 90),
         "KmsKeyId": GetAtt("LogsKmsKey", "Arn"),
     }, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
-    R("EksCluster", "AWS::EKS::Cluster", {
+    eks = {
         "Name": Ref("AWS::StackName"),
         "Version": Ref("KubernetesVersion"),
         "RoleArn": GetAtt("EksClusterRole", "Arn"),
@@ -393,7 +393,10 @@ def build(variant=None):
             "api", "audit", "authenticator", "controllerManager", "scheduler")]}},
         "AccessConfig": {"AuthenticationMode": "API", "BootstrapClusterCreatorAdminPermissions": False},
         "Tags": tags(Ref("AWS::StackName")),
-    }, DependsOn="EksClusterLogGroup")
+    }
+    if v == "ENC-008-no-encryption-config":
+        del eks["EncryptionConfig"]
+    R("EksCluster", "AWS::EKS::Cluster", eks, DependsOn="EksClusterLogGroup")
     R("EksOidcProvider", "AWS::IAM::OIDCProvider", {
         "Url": GetAtt("EksCluster", "OpenIdConnectIssuerUrl"),
         "ClientIdList": ["sts.amazonaws.com"],
@@ -409,7 +412,7 @@ def build(variant=None):
         "LaunchTemplateData": {
             "BlockDeviceMappings": [{"DeviceName": "/dev/xvda", "Ebs": {
                 "VolumeSize": 100, "VolumeType": "gp3", "Encrypted": True, "DeleteOnTermination": True,
-                "KmsKeyId": GetAtt("EbsKmsKey", "Arn")}}],
+                "KmsKeyId": "alias/aws/ebs" if v == "ENC-004-aws-managed-key" else GetAtt("EbsKmsKey", "Arn")}}],
             "MetadataOptions": {"HttpEndpoint": "enabled", "HttpTokens": "required", "HttpPutResponseHopLimit": 1},
             "SecurityGroupIds": [GetAtt("EksNodesSecurityGroup", "GroupId")],
         },
@@ -455,7 +458,7 @@ def build(variant=None):
     R("AuroraClusterParameterGroup", "AWS::RDS::DBClusterParameterGroup", {
         "Description": "Aurora PostgreSQL 16: TLS required",
         "Family": "aurora-postgresql16",
-        "Parameters": {"rds.force_ssl": "1"},
+        "Parameters": {"rds.force_ssl": "0" if v == "ENC-007-force-ssl-off" else "1"},
     })
     cluster = {
         "DBClusterIdentifier": Sub("${AWS::StackName}-aurora"),
@@ -481,6 +484,8 @@ def build(variant=None):
         "Tags": tags(Sub("${AWS::StackName}-aurora"), **{"plumbline:tier": "data"}),
     }
     policies = {"DeletionPolicy": "Snapshot", "UpdateReplacePolicy": "Snapshot"}
+    if v == "ENC-007-no-parameter-group":
+        del cluster["DBClusterParameterGroupName"]
     if v == "ENC-001-no-cmk":
         del cluster["KmsKeyId"]
     if v == "ENC-001-unencrypted":
@@ -555,11 +560,14 @@ def build(variant=None):
         "TransitEncryptionMode": "required",
         "UserGroupIds": [Ref("RedisUserGroup")],
         "AutoMinorVersionUpgrade": True,
-        "SnapshotRetentionLimit": 7,
+        "SnapshotRetentionLimit": 2 if v == "BAK-004-short-retention" else 7,
         "SnapshotWindow": "03:00-04:00",
         "PreferredMaintenanceWindow": "sun:05:00-sun:06:00",
         "Tags": tags(Sub("${AWS::StackName}-redis"), **{"plumbline:tier": "data"}),
     }
+    if v == "BAK-004-snapshots-off":
+        del redis["SnapshotRetentionLimit"]
+        del redis["SnapshotWindow"]
     if v == "ENC-005-at-rest-off":
         redis["AtRestEncryptionEnabled"] = False
         del redis["KmsKeyId"]

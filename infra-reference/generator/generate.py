@@ -43,6 +43,19 @@ VARIANTS = [
      [("ENC-001", CLUSTER_TF, "FAIL")], [("ENC-001", "AuroraCluster", "FAIL")],
      "TF: storage_encrypted and kms_key_id not set (absent from after, true in after_unknown): never a CMK, FAIL "
      "with reason no CMK. CFN: StorageEncrypted false, no KmsKeyId"),
+    ("ENC-003-secondary-off",
+     [("ENC-003", "aws_ebs_encryption_by_default.secondary", "FAIL")], None,
+     "EBS encryption by default is off (enabled = false) in the secondary region (provider aws.secondary): restored "
+     "and new volumes there may be unencrypted. No CloudFormation variant: no resource type holds the setting"),
+    ("ENC-003-no-default-key",
+     [("ENC-003", "aws_ebs_encryption_by_default.primary", "UNKNOWN")], None,
+     "EBS encryption by default is on in the primary region but no aws_ebs_default_kms_key sets its key: the plan "
+     "does not hold the default key (alias/aws/ebs unless set outside it), so UNKNOWN, not PASS"),
+    ("ENC-004-aws-managed-key",
+     [("ENC-004", "aws_eks_node_group.critical", "FAIL"), ("ENC-004", "aws_eks_node_group.spot", "FAIL")],
+     [("ENC-004", "CriticalNodeGroup", "FAIL"), ("ENC-004", "SpotNodeGroup", "FAIL")],
+     "The node launch template encrypts the root volume with the AWS-managed key aws/ebs (TF kms_key_id = its alias "
+     "ARN, CFN KmsKeyId alias/aws/ebs), not a customer-managed key"),
     ("ENC-005-at-rest-off",
      [("ENC-005", REDIS_TF, "FAIL")], [("ENC-005", "RedisReplicationGroup", "FAIL")],
      "Redis at-rest encryption off (TF at_rest_encryption_enabled = \"false\", CFN AtRestEncryptionEnabled false), "
@@ -62,6 +75,17 @@ VARIANTS = [
     ("ENC-011-disabled",
      [("ENC-011", "aws_kms_key.cache", "FAIL")], None,
      "The Redis CMK is disabled (is_enabled = false)"),
+    ("ENC-007-force-ssl-off",
+     [("ENC-007", CLUSTER_TF, "FAIL")], [("ENC-007", "AuroraCluster", "FAIL")],
+     "The Aurora cluster parameter group sets rds.force_ssl = 0: clients may connect in clear text"),
+    ("ENC-007-no-parameter-group",
+     [("ENC-007", CLUSTER_TF, "FAIL")], [("ENC-007", "AuroraCluster", "FAIL")],
+     "The Aurora cluster names no DB cluster parameter group (TF: absent from configuration, unknown in after; CFN: "
+     "no DBClusterParameterGroupName): Aurora PostgreSQL 16's default group leaves rds.force_ssl at 0"),
+    ("ENC-008-no-encryption-config",
+     [("ENC-008", "aws_eks_cluster.main", "FAIL")], [("ENC-008", "EksCluster", "FAIL")],
+     "The EKS cluster has no encryption_config / EncryptionConfig: Kubernetes secrets only under EKS's AWS-owned "
+     "key, not a customer-managed one"),
     ("MAZ-001-legacy-vpc-two-azs",
      [("MAZ-001", "aws_vpc.legacy", "FAIL")], [("MAZ-001", "LegacyVPC", "FAIL")],
      "A second, legacy VPC whose only tier (public: its route table sends 0.0.0.0/0 to its internet gateway) has "
@@ -155,6 +179,13 @@ VARIANTS = [
     ("ENC-012-via-service-only",
      [("ENC-012", "aws_kms_key.s3", "FAIL")], None,
      "S3 key policy allows \"*\" conditioned on kms:ViaService only, which does not limit the caller's account"),
+    ("BAK-004-snapshots-off",
+     [("BAK-004", REDIS_TF, "FAIL")], [("BAK-004", "RedisReplicationGroup", "FAIL")],
+     "Redis without snapshot_retention_limit / SnapshotRetentionLimit (and window): the API default 0 turns "
+     "automatic snapshots off"),
+    ("BAK-004-short-retention",
+     [("BAK-004", REDIS_TF, "FAIL")], [("BAK-004", "RedisReplicationGroup", "FAIL")],
+     "Redis keeps automatic snapshots 2 days, below the profile's cache.snapshotRetentionDays 7"),
     ("BAK-005-suspended",
      [("BAK-005", "aws_s3_bucket.backups", "FAIL")], [("BAK-005", "BackupsBucket", "FAIL")],
      "Backups bucket versioning Suspended (TF: aws_s3_bucket_versioning.backups, folded into the bucket)"),

@@ -530,7 +530,7 @@ def build(plan, variant=None, prefix=()):
         "kms_key_id": ref("aws_kms_key.logs.arn"),
         "tags": {"Name": NAME + "-eks"},
     })
-    R("aws_eks_cluster", "main", {
+    eks = {
         "name": NAME,
         "role_arn": ref("aws_iam_role.eks_cluster.arn"),
         "version": "1.31",
@@ -542,7 +542,11 @@ def build(plan, variant=None, prefix=()):
                                   "provider": Blk({"key_arn": ref("aws_kms_key.eks.arn")})}),
         "access_config": Blk({"authentication_mode": "API", "bootstrap_cluster_creator_admin_permissions": False}),
         "tags": {"Name": NAME},
-    }, depends_on=["aws_cloudwatch_log_group.eks", "aws_iam_role_policy_attachment.eks_cluster"])
+    }
+    if v == "ENC-008-no-encryption-config":
+        del eks["encryption_config"]
+    R("aws_eks_cluster", "main", eks,
+      depends_on=["aws_cloudwatch_log_group.eks", "aws_iam_role_policy_attachment.eks_cluster"])
     R("aws_iam_openid_connect_provider", "eks", {
         "url": ref("aws_eks_cluster.main.identity[0].oidc[0].issuer"),
         "client_id_list": ["sts.amazonaws.com"],
@@ -567,7 +571,8 @@ def build(plan, variant=None, prefix=()):
         "vpc_security_group_ids": X([UNK], "aws_security_group.eks_nodes.id", "aws_security_group.eks_nodes"),
         "block_device_mappings": Blk({"device_name": "/dev/xvda", "ebs": Blk({
             "volume_size": 100, "volume_type": "gp3", "encrypted": "true", "delete_on_termination": "true",
-            "kms_key_id": ref("aws_kms_key.ebs.arn")})}),
+            "kms_key_id": ("arn:aws:kms:%s:%s:alias/aws/ebs" % (PRIMARY, ACCOUNT) if v == "ENC-004-aws-managed-key"
+                           else ref("aws_kms_key.ebs.arn"))})}),
         "metadata_options": Blk({"http_endpoint": "enabled", "http_tokens": "required",
                                  "http_put_response_hop_limit": 1}),
         "tags": {"Name": NAME + "-eks-nodes"},
@@ -663,7 +668,8 @@ def build(plan, variant=None, prefix=()):
         "name": X(aurora_name + "-pg16", "var.name"),
         "family": "aurora-postgresql16",
         "description": "Aurora PostgreSQL 16: TLS required",
-        "parameter": Blk({"name": "rds.force_ssl", "value": "1", "apply_method": "pending-reboot"}),
+        "parameter": Blk({"name": "rds.force_ssl", "value": "0" if v == "ENC-007-force-ssl-off" else "1",
+                          "apply_method": "pending-reboot"}),
         "tags": X({"Name": aurora_name + "-pg16"}, "var.name"),
     }, module=aurora)
     cluster = {
@@ -691,6 +697,8 @@ def build(plan, variant=None, prefix=()):
         "port": 5432,
         "tags": X({"Name": aurora_name}, "var.name"),
     }
+    if v == "ENC-007-no-parameter-group":
+        del cluster["db_cluster_parameter_group_name"]
     if v == "ENC-001-no-cmk":
         del cluster["kms_key_id"]
     if v == "ENC-001-unencrypted":
@@ -778,11 +786,14 @@ def build(plan, variant=None, prefix=()):
         "user_group_ids": X(["plumbline-app"], "aws_elasticache_user_group.app.user_group_id",
                             "aws_elasticache_user_group.app"),
         "auto_minor_version_upgrade": "true",
-        "snapshot_retention_limit": 7,
+        "snapshot_retention_limit": 2 if v == "BAK-004-short-retention" else 7,
         "snapshot_window": "03:00-04:00",
         "maintenance_window": "sun:05:00-sun:06:00",
         "tags": {"Name": NAME + "-redis", "plumbline:tier": "data"},
     }
+    if v == "BAK-004-snapshots-off":
+        del redis["snapshot_retention_limit"]
+        del redis["snapshot_window"]
     if v == "ENC-005-at-rest-off":
         redis["at_rest_encryption_enabled"] = "false"
         del redis["kms_key_id"]
@@ -1014,8 +1025,10 @@ def build(plan, variant=None, prefix=()):
         "tags": {"Name": NAME + "-vpc"},
     })
     for name, provider, key in [("primary", "aws", "ebs"), ("secondary", "aws.secondary", "ebs_replica")]:
-        R("aws_ebs_encryption_by_default", name, {"enabled": True}, provider=provider)
-        R("aws_ebs_default_kms_key", name, {"key_arn": ref("aws_kms_key.%s.arn" % key)}, provider=provider)
+        R("aws_ebs_encryption_by_default", name,
+          {"enabled": not (v == "ENC-003-secondary-off" and name == "secondary")}, provider=provider)
+        if not (v == "ENC-003-no-default-key" and name == "primary"):
+            R("aws_ebs_default_kms_key", name, {"key_arn": ref("aws_kms_key.%s.arn" % key)}, provider=provider)
     R("aws_backup_vault", "primary", {
         "name": NAME,
         "kms_key_arn": ref("aws_kms_key.backup.arn"),

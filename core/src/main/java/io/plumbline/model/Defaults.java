@@ -208,6 +208,10 @@ public final class Defaults {
             Default.of(false, "terraform-provider-aws aws_db_instance publicly_accessible default false");
     public static final Default<Ref> RDS_DEFAULT_SUBNET_GROUP = Default.of(new Ref("default"),
             "RDS API CreateDBCluster: without DBSubnetGroupName the cluster goes to the default VPC's default group");
+    public static final Default<Boolean> TF_EBS_ENCRYPTION_BY_DEFAULT = Default.of(true,
+            "aws_ebs_encryption_by_default: enabled defaults to true");
+    public static final Default<String> RDS_DEFAULT_CLUSTER_PARAMETER_GROUP = Default.of(null,
+            "RDS API CreateDBCluster: without DBClusterParameterGroupName the engine's default group applies");
     public static final Default<Boolean> ELASTICACHE_SERVERLESS_ENCRYPTED =
             Default.of(true, "ElastiCache Serverless always encrypts data at rest");
     public static final Default<Boolean> ELASTICACHE_SERVERLESS_TRANSIT =

@@ -9,6 +9,9 @@ public enum Kind {
     LOG_GROUP, BACKUP_PLAN, IAM_ROLE, OIDC_PROVIDER, CONFIG_RECORDER,
     /** An account's S3 Block Public Access settings (one per account). */
     ACCOUNT_PUBLIC_ACCESS_BLOCK,
+    DB_CLUSTER_PARAMETER_GROUP,
+    /** The account's EBS encryption-by-default setting and default key in one region. */
+    EBS_ENCRYPTION_DEFAULT,
     /** A trail, flow log, pipeline... kept for the buckets it writes into (their role, rule catalog §0.7). */
     BUCKET_WRITER,
     /** Anything else: kept, counted, never dropped. */

@@ -30,10 +30,11 @@ Feature: Backups and point-in-time recovery
     And the schedule of their rules is present
     And the delete after days of their rules is at least 7
 
-  @BAK-004 @medium @no-rule-yet @NIST-CP-9 @SH-ElastiCache.1
+  @BAK-004 @medium @NIST-CP-9 @SH-ElastiCache.1
   Scenario: Redis keeps automatic snapshots for at least seven days
     Given the Redis replication group resources
-    Then their snapshot retention limit is at least 7
+    Then rule BAK-004 passes
+    And their snapshot retention limit is at least 7
 
   @BAK-005 @high @NIST-CP-9 @NIST-AU-9 @SH-S3.14
   Scenario Outline: The <role> bucket keeps every version of every object

@@ -7,9 +7,10 @@ Feature: Encryption at rest and in transit
 
   A key counts as customer-managed when the attribute points at a KMS key declared in the input whose manager is not
   AWS — the same test the rules make. A key named only by an ARN outside the input cannot be proven customer-managed:
-  the scenario is undecided. Not covered here yet: snapshot encryption and sharing (ENC-002), the account's EBS
-  default encryption (ENC-003) and Aurora's rds.force_ssl (ENC-007); TLS at the edge is in the edge feature. Bucket
-  and key policies (ENC-010, ENC-012) are judged by their rules: the steps have no words for policy statements.
+  the scenario is undecided. Not covered here yet: snapshot encryption and sharing (ENC-002); TLS at the edge is in the
+  edge feature. Bucket and key policies (ENC-010, ENC-012) are judged by their rules: the steps have no words for
+  policy statements. The account's EBS default encryption (ENC-003) is a setting no CloudFormation resource type holds:
+  on a template its scenario is undecided.
 
   @ENC-001 @high @NIST-SC-28 @SH-RDS.27 @CIS-2.3.1
   Scenario: Aurora storage is encrypted with a customer-managed KMS key
@@ -18,10 +19,16 @@ Feature: Encryption at rest and in transit
     And their storage encrypted flag is true
     And they are encrypted with a customer-managed key
 
-  @ENC-004 @high @no-rule-yet @NIST-SC-28 @SH-EC2.3
+  @ENC-003 @high @NIST-SC-28 @SH-EC2.7 @CIS-2.2.1
+  Scenario: EBS encrypts every new volume by default with a customer-managed key, in the primary and the secondary region
+    Given the EBS encryption by default resources
+    Then rule ENC-003 passes
+
+  @ENC-004 @high @NIST-SC-28 @SH-EC2.3
   Scenario: The EKS node launch templates encrypt every volume with a customer-managed KMS key
     Given the launch template resources
-    Then the encrypted flag of their block devices is true
+    Then rule ENC-004 passes
+    And the encrypted flag of their block devices is true
     And they are encrypted with a customer-managed key
 
   @ENC-005 @high @NIST-SC-28 @SH-ElastiCache.4
@@ -38,10 +45,16 @@ Feature: Encryption at rest and in transit
     And their transit encryption is true
     And their transit encryption mode is "required"
 
-  @ENC-008 @high @no-rule-yet @SH-EKS.3
+  @ENC-007 @medium
+  Scenario: Aurora PostgreSQL refuses clients that do not use TLS (rds.force_ssl = 1)
+    Given the Aurora cluster resources
+    Then rule ENC-007 passes
+
+  @ENC-008 @high @SH-EKS.3
   Scenario: EKS envelope-encrypts Kubernetes secrets with a customer-managed KMS key
     Given the EKS cluster resources
-    Then their encrypted resources include "secrets"
+    Then rule ENC-008 passes
+    And their encrypted resources include "secrets"
     And their secrets encryption key is a customer-managed key
 
   @ENC-009 @high @NIST-SC-28 @SH-S3.17

@@ -82,6 +82,8 @@ class StepsDocTest {
         CLASSES.put(Kind.LOG_GROUP, LogGroup.class);
         CLASSES.put(Kind.BACKUP_PLAN, BackupPlan.class);
         CLASSES.put(Kind.DB_CLUSTER_SNAPSHOT, io.plumbline.model.data.DbClusterSnapshot.class);
+        CLASSES.put(Kind.DB_CLUSTER_PARAMETER_GROUP, io.plumbline.model.data.DbClusterParameterGroup.class);
+        CLASSES.put(Kind.EBS_ENCRYPTION_DEFAULT, io.plumbline.model.compute.EbsEncryptionDefault.class);
         CLASSES.put(Kind.IAM_ROLE, io.plumbline.model.security.IamRole.class);
         CLASSES.put(Kind.OIDC_PROVIDER, io.plumbline.model.security.OidcProvider.class);
         CLASSES.put(Kind.CONFIG_RECORDER, io.plumbline.model.ops.ConfigRecorder.class);

@@ -32,8 +32,11 @@ class VariantFeaturesTest {
             // The short-retention plan also carries a legacy master_password instead of manage_master_user_password.
             "variants/terraform/BAK-001-short-retention.tfplan.json", Set.of("IAM-005"));
 
-    /** Scenarios undecided on every CloudFormation variant: the template declares no replica bucket (REP-004). */
-    private static final Set<String> CFN_UNDECIDED = Set.of("REP-004");
+    /**
+     * Scenarios undecided on every CloudFormation variant: the template declares no replica bucket (REP-004); no
+     * resource type holds the account's EBS encryption-by-default setting (ENC-003 is NOT_APPLICABLE there).
+     */
+    private static final Set<String> CFN_UNDECIDED = Set.of("REP-004", "ENC-003");
 
     static Stream<String> variantFiles() {
         return byFile().keySet().stream();

@@ -82,7 +82,18 @@ class ParityTest {
             // audit does not read the account-level block (s3control:GetPublicAccessBlock) yet, which S3 would apply
             // on top of the bucket's, so live the same bucket is UNKNOWN, never FAIL on half the settings.
             new Exception("BAK-006", "S3_BUCKET|parity-logs", "the audit does not read the account-level Block "
-                    + "Public Access"));
+                    + "Public Access"),
+            // No CloudFormation resource type holds the account's EBS encryption-by-default setting: the template says
+            // NOT_APPLICABLE for the stack's region, live judges the setting it read (off in moto: FAIL) and has no
+            // answer for the profile's secondary region, which the audit did not visit (UNKNOWN).
+            new Exception("ENC-003", "(rule)", "a template cannot hold the account's EBS default; live misses the "
+                    + "secondary region"),
+            new Exception("ENC-003", "EBS_ENCRYPTION_DEFAULT|EBS encryption by default (eu-west-1)", "only live "
+                    + "holds the account's EBS default"),
+            // The node group has no launch template, so its volumes follow the account's EBS default: live reads it
+            // (off: FAIL), the template cannot (UNKNOWN).
+            new Exception("ENC-004", "NODE_GROUP|parity-nodes", "the volumes follow the account's EBS default, "
+                    + "which only live holds"));
 
     /**
      * The Redis group's tier comes from the caches that carry it; moto returns no SecurityGroups for cache clusters
@@ -179,7 +190,9 @@ class ParityTest {
         List<String> unpaired = new ArrayList<>();
         for (Finding f : findings) {
             String k;
-            if (f.resource() == null) {
+            if (f.resource() == null || (!byAddress.containsKey(f.resource())
+                    && f.resource().startsWith("EBS encryption by default ("))) {
+                // rule-level, or an account setting the input does not hold, named for its region (ENC-003)
                 k = "(rule)";
             } else {
                 Resource r = byAddress.get(f.resource());

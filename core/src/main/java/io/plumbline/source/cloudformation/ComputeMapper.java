@@ -105,7 +105,8 @@ final class ComputeMapper extends FamilyMapper {
                     ? Value.defaulted(Defaults.CFN_EKS_SSH_FROM_ANYWHERE, c.at(remote)) : c.refs(sources);
         }
         Ev lt = get(p, "LaunchTemplate");
-        if (lt != null) n.launchTemplate = launchTemplateRef(lt, "Id", "Name");
+        // without LaunchTemplate EKS uses its own template: known, none
+        n.launchTemplate = lt != null ? launchTemplateRef(lt, "Id", "Name") : Value.explicit(null, r.loc());
         Ev instanceTypes = get(p, "InstanceTypes");
         n.instanceTypes = instanceTypes == null && lt == null
                 ? Value.defaulted(Defaults.CFN_EKS_NODEGROUP_INSTANCE_TYPES, r.loc()) : c.strings(instanceTypes);

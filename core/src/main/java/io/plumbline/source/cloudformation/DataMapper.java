@@ -10,6 +10,7 @@ import io.plumbline.model.Value;
 import io.plumbline.model.data.CacheReplicationGroup;
 import io.plumbline.model.data.CacheSubnetGroup;
 import io.plumbline.model.data.DbCluster;
+import io.plumbline.model.data.DbClusterParameterGroup;
 import io.plumbline.model.data.DbInstance;
 import io.plumbline.model.data.DbSubnetGroup;
 import io.plumbline.source.cloudformation.Ev.Lit;
@@ -17,6 +18,7 @@ import io.plumbline.source.cloudformation.Ev.ResRef;
 import io.plumbline.source.cloudformation.ResourceMapper.Res;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Aurora/RDS clusters, instances and subnet groups; ElastiCache replication groups, serverless caches and subnet groups. */
 final class DataMapper extends FamilyMapper {
@@ -29,6 +31,7 @@ final class DataMapper extends FamilyMapper {
     Resource primary(Res r) {
         return switch (r.type()) {
             case "AWS::RDS::DBCluster" -> dbCluster(r);
+            case "AWS::RDS::DBClusterParameterGroup" -> clusterParameterGroup(r);
             case "AWS::RDS::DBInstance" -> dbInstance(r);
             case "AWS::RDS::DBSubnetGroup" -> dbSubnetGroup(r);
             case "AWS::ElastiCache::ReplicationGroup" -> replicationGroup(r);
@@ -69,8 +72,21 @@ final class DataMapper extends FamilyMapper {
         d.enabledLogExports = c.strings(get(p, "EnableCloudwatchLogsExports"), Defaults.CFN_RDS_NO_LOG_EXPORTS, r.loc());
         d.restoredFromSnapshot = snapshot != null ? c.refText(snapshot) : Value.<String>explicit(null, r.loc());
         d.globalCluster = c.refText(get(p, "GlobalClusterIdentifier"));
-        d.parameterGroup = c.refText(get(p, "DBClusterParameterGroupName"));
+        Ev group = get(p, "DBClusterParameterGroupName");
+        d.parameterGroup = group == null ? Value.defaulted(Defaults.RDS_DEFAULT_CLUSTER_PARAMETER_GROUP, r.loc())
+                : c.refText(group);
         return d;
+    }
+
+    /** The parameters a DB cluster parameter group sets ({@code Parameters}, a mapping of name to value). */
+    private DbClusterParameterGroup clusterParameterGroup(Res r) {
+        DbClusterParameterGroup g = new DbClusterParameterGroup(r.id(), r.type(), r.loc());
+        Ev p = r.props();
+        nameFrom(g, r, "DBClusterParameterGroupName", true);
+        g.family = c.str(get(p, "Family"));
+        Ev parameters = get(p, "Parameters");
+        g.parameters = parameters == null ? Value.explicit(Map.of(), r.loc()) : c.stringMap(parameters);
+        return g;
     }
 
     private DbInstance dbInstance(Res r) {

@@ -6,6 +6,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.compute.AutoScalingGroup;
 import io.plumbline.model.compute.EbsDevice;
+import io.plumbline.model.compute.EbsEncryptionDefault;
 import io.plumbline.model.compute.EbsVolume;
 import io.plumbline.model.compute.EksCluster;
 import io.plumbline.model.compute.LaunchTemplate;
@@ -130,6 +131,20 @@ final class ComputeMapping {
             out.add(key.orElse("") + "=" + (value.isPresent() ? value.get() : "") + ":" + effect.orElse(""));
         }
         return Value.explicit(List.copyOf(out), blocks.place);
+    }
+
+    /** {@code aws_ebs_encryption_by_default}: the setting's half; the default key is another resource. */
+    static Resource ebsEncryptionByDefault(PlanReader p, PlanReader.Res x) {
+        EbsEncryptionDefault d = p.common(new EbsEncryptionDefault(x.address, x.type, x.place), x, null);
+        d.enabled = x.attrs.bool("enabled", Defaults.TF_EBS_ENCRYPTION_BY_DEFAULT);
+        return d;
+    }
+
+    /** {@code aws_ebs_default_kms_key}: the default key's half. */
+    static Resource ebsDefaultKmsKey(PlanReader p, PlanReader.Res x) {
+        EbsEncryptionDefault d = p.common(new EbsEncryptionDefault(x.address, x.type, x.place), x, null);
+        d.defaultKey = x.attrs.ref("key_arn");
+        return d;
     }
 
     static Resource launchTemplate(PlanReader p, PlanReader.Res x) {

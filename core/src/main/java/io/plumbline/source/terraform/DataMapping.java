@@ -7,10 +7,13 @@ import io.plumbline.model.Value;
 import io.plumbline.model.data.CacheReplicationGroup;
 import io.plumbline.model.data.CacheSubnetGroup;
 import io.plumbline.model.data.DbCluster;
+import io.plumbline.model.data.DbClusterParameterGroup;
 import io.plumbline.model.data.DbInstance;
 import io.plumbline.model.data.DbSubnetGroup;
 import io.plumbline.source.tree.ListNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Aurora clusters and instances, RDS instances, subnet groups, ElastiCache. */
@@ -67,13 +70,49 @@ final class DataMapping {
         c.enabledLogExports = a.stringsOrEmpty("enabled_cloudwatch_logs_exports");
         c.restoredFromSnapshot = a.strOrNull("snapshot_identifier");
         c.globalCluster = a.strOrNull("global_cluster_identifier");
-        c.parameterGroup = a.strOrNull("db_cluster_parameter_group_name");
+        // The group's name when the plan knows it, else the group the configuration refers to (its address), so
+        // ENC-007 finds a group whose name is computed (name_prefix) as well.
+        Value<String> groupName = a.strOrNull("db_cluster_parameter_group_name");
+        Value<Ref> groupRef = a.ref("db_cluster_parameter_group_name");
+        if (unset(a, "db_cluster_parameter_group_name", groupName)) {
+            c.parameterGroup = Value.defaulted(Defaults.RDS_DEFAULT_CLUSTER_PARAMETER_GROUP, x.place);
+        } else {
+            c.parameterGroup = groupName.isUnknown() && groupRef.isPresent() ? groupRef.map(Ref::target) : groupName;
+        }
         c.port = port(a);
         return c;
     }
 
     private static io.plumbline.model.Provenance place(Value<?> v, PlanReader.Res x) {
         return v.provenance().line() > 0 ? v.provenance() : x.place;
+    }
+
+    /** {@code aws_rds_cluster_parameter_group}: the parameters its {@code parameter} blocks set. */
+    static Resource clusterParameterGroup(PlanReader p, PlanReader.Res x) {
+        DbClusterParameterGroup g = p.common(new DbClusterParameterGroup(x.address, x.type, x.place), x, "name");
+        Attrs a = x.attrs;
+        g.family = a.strOrNull("family");
+        Attrs.Blocks blocks = a.blocks("parameter");
+        if (blocks.state == Attrs.Blocks.State.ABSENT || (blocks.known() && blocks.items.isEmpty())) {
+            g.parameters = Value.explicit(Map.of(), blocks.place);
+        } else if (!blocks.known()) {
+            g.parameters = Value.unknown("the parameter blocks are " + Attrs.AFTER_APPLY, blocks.place);
+        } else {
+            Map<String, String> out = new LinkedHashMap<>();
+            Value<Map<String, String>> result = null;
+            for (Attrs item : blocks.items) {
+                Value<String> name = item.strOrNull("name");
+                Value<String> value = item.strOrNull("value");
+                if (name.isUnknown() || value.isUnknown()) {
+                    result = Value.unknown("a parameter's name or value is " + Attrs.AFTER_APPLY, item.place);
+                    break;
+                }
+                if (name.isPresent()) out.put(name.get(), value.orElse(""));
+            }
+            g.parameters = result != null ? result : Value.explicit(java.util.Collections.unmodifiableMap(out),
+                    blocks.place);
+        }
+        return g;
     }
 
     static Resource clusterInstance(PlanReader p, PlanReader.Res x) {

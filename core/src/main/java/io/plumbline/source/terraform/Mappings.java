@@ -39,8 +39,11 @@ final class Mappings {
             case "aws_eks_node_group" -> ComputeMapping.nodeGroup(p, x);
             case "aws_autoscaling_group" -> ComputeMapping.autoScalingGroup(p, x);
             case "aws_launch_template" -> ComputeMapping.launchTemplate(p, x);
+            case "aws_ebs_encryption_by_default" -> ComputeMapping.ebsEncryptionByDefault(p, x);
+            case "aws_ebs_default_kms_key" -> ComputeMapping.ebsDefaultKmsKey(p, x);
             case "aws_ebs_volume" -> ComputeMapping.ebsVolume(p, x);
             case "aws_rds_cluster" -> DataMapping.dbCluster(p, x);
+            case "aws_rds_cluster_parameter_group" -> DataMapping.clusterParameterGroup(p, x);
             case "aws_rds_cluster_instance" -> DataMapping.clusterInstance(p, x);
             case "aws_db_instance" -> DataMapping.dbInstance(p, x);
             case "aws_db_subnet_group" -> DataMapping.dbSubnetGroup(p, x);

@@ -30,10 +30,12 @@ public final class Kinds {
         label(Kind.NODE_GROUP, "EKS node group");
         label(Kind.AUTO_SCALING_GROUP, "Auto Scaling group");
         label(Kind.EBS_VOLUME, "EBS volume");
+        label(Kind.EBS_ENCRYPTION_DEFAULT, "EBS encryption by default", "EBS default encryption");
         label(Kind.DB_CLUSTER, "DB cluster", "Aurora cluster", "RDS cluster");
         label(Kind.DB_INSTANCE, "DB instance", "Aurora instance", "RDS instance");
         label(Kind.DB_SUBNET_GROUP, "DB subnet group");
         label(Kind.DB_CLUSTER_SNAPSHOT, "DB cluster snapshot", "cluster snapshot");
+        label(Kind.DB_CLUSTER_PARAMETER_GROUP, "DB cluster parameter group", "cluster parameter group");
         label(Kind.CACHE_REPLICATION_GROUP, "cache replication group", "Redis replication group",
                 "ElastiCache replication group");
         label(Kind.KMS_KEY, "KMS key");

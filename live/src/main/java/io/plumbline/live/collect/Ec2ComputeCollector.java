@@ -33,6 +33,8 @@ public final class Ec2ComputeCollector implements Collector {
     public static final String DESCRIBE_VOLUMES = "ec2:DescribeVolumes";
     public static final String DESCRIBE_LAUNCH_TEMPLATES = "ec2:DescribeLaunchTemplates";
     public static final String DESCRIBE_LAUNCH_TEMPLATE_VERSIONS = "ec2:DescribeLaunchTemplateVersions";
+    public static final String GET_EBS_ENCRYPTION_BY_DEFAULT = "ec2:GetEbsEncryptionByDefault";
+    public static final String GET_EBS_DEFAULT_KMS_KEY_ID = "ec2:GetEbsDefaultKmsKeyId";
 
     private Ec2Client ec2;
     private CollectContext ctx;
@@ -44,7 +46,7 @@ public final class Ec2ComputeCollector implements Collector {
 
     @Override
     public java.util.Set<Kind> kinds() {
-        return java.util.Set.of(Kind.INSTANCE, Kind.EBS_VOLUME, Kind.LAUNCH_TEMPLATE);
+        return java.util.Set.of(Kind.INSTANCE, Kind.EBS_VOLUME, Kind.LAUNCH_TEMPLATE, Kind.EBS_ENCRYPTION_DEFAULT);
     }
 
     @Override
@@ -55,6 +57,8 @@ public final class Ec2ComputeCollector implements Collector {
             ctx.collect(Kind.INSTANCE, "EC2 instances", DESCRIBE_INSTANCES, this::instances);
             ctx.collect(Kind.EBS_VOLUME, "EBS volumes", DESCRIBE_VOLUMES, this::volumes);
             ctx.collect(Kind.LAUNCH_TEMPLATE, "launch templates", DESCRIBE_LAUNCH_TEMPLATES, this::launchTemplates);
+            ctx.collect(Kind.EBS_ENCRYPTION_DEFAULT, "EBS encryption-by-default setting", GET_EBS_ENCRYPTION_BY_DEFAULT,
+                    this::ebsEncryptionDefault);
         }
     }
 
@@ -133,6 +137,34 @@ public final class Ec2ComputeCollector implements Collector {
             }
         }
         return out;
+    }
+
+    /**
+     * The region's EBS encryption-by-default setting and default key (ENC-003, and ENC-004's volumes created without
+     * a key of their own): one resource per region. The key is read with its own call; when that fails only the key
+     * is unknown.
+     */
+    public List<io.plumbline.model.compute.EbsEncryptionDefault> ebsEncryptionDefault() {
+        String arn = ctx.arn("ec2", null, "ebs-encryption-by-default");
+        Provenance p = ctx.at(arn, GET_EBS_ENCRYPTION_BY_DEFAULT);
+        var r = new io.plumbline.model.compute.EbsEncryptionDefault(arn, "ec2:EbsEncryptionByDefault", p);
+        r.awsId = v(arn, p);
+        r.region = v(ctx.region(), p);
+        // the setting has no name of its own; this one says what and where, as ENC-003 names a region it lacks
+        r.name = v("EBS encryption by default (" + ctx.region() + ")", p);
+        Boolean enabled = ec2.getEbsEncryptionByDefault(b -> { }).ebsEncryptionByDefault();
+        r.enabled = v(enabled, p);
+        if (!Boolean.TRUE.equals(enabled)) {
+            // With the setting off ENC-003 fails whatever the key; one call fewer per region (and the emulators used
+            // in tests do not serve it). Only an encrypted volume without a key of its own would still need it.
+            r.defaultKey = Value.unknown(GET_EBS_DEFAULT_KMS_KEY_ID + " not called: EBS encryption by default is off",
+                    p);
+            return List.of(r);
+        }
+        Value<String> key = ctx.read(GET_EBS_DEFAULT_KMS_KEY_ID, p, () -> ec2.getEbsDefaultKmsKeyId(b -> { }).kmsKeyId());
+        r.defaultKey = key.isPresent() ? Value.explicit(new Ref(key.get()), key.provenance())
+                : key.isKnown() ? Value.explicit(null, key.provenance()) : Value.unknown(key.note(), key.provenance());
+        return List.of(r);
     }
 
     /**

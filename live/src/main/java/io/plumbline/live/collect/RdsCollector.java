@@ -27,6 +27,7 @@ public final class RdsCollector implements Collector {
     public static final String DESCRIBE_DB_INSTANCES = "rds:DescribeDBInstances";
     public static final String DESCRIBE_DB_SUBNET_GROUPS = "rds:DescribeDBSubnetGroups";
     public static final String DESCRIBE_DB_CLUSTER_SNAPSHOTS = "rds:DescribeDBClusterSnapshots";
+    public static final String DESCRIBE_DB_CLUSTER_PARAMETERS = "rds:DescribeDBClusterParameters";
 
     private RdsClient rds;
     private CollectContext ctx;
@@ -39,7 +40,7 @@ public final class RdsCollector implements Collector {
     @Override
     public java.util.Set<Kind> kinds() {
         return java.util.Set.of(Kind.DB_CLUSTER, Kind.DB_INSTANCE,
-                Kind.DB_SUBNET_GROUP, Kind.DB_CLUSTER_SNAPSHOT);
+                Kind.DB_SUBNET_GROUP, Kind.DB_CLUSTER_SNAPSHOT, Kind.DB_CLUSTER_PARAMETER_GROUP);
     }
 
     @Override
@@ -65,6 +66,53 @@ public final class RdsCollector implements Collector {
         ctx.collect(Kind.DB_SUBNET_GROUP, "DB subnet groups", DESCRIBE_DB_SUBNET_GROUPS, this::subnetGroups);
         ctx.collect(Kind.DB_CLUSTER_SNAPSHOT, "DB cluster snapshots", DESCRIBE_DB_CLUSTER_SNAPSHOTS,
                 this::clusterSnapshots);
+        List<DbCluster> withGroups = clusters;
+        ctx.collect(Kind.DB_CLUSTER_PARAMETER_GROUP, "DB cluster parameter groups", DESCRIBE_DB_CLUSTER_PARAMETERS,
+                () -> clusterParameterGroups(withGroups));
+    }
+
+    /**
+     * The parameter groups the region's clusters use, default groups included, each with every parameter that has a
+     * value (engine defaults too): the effective settings, which is what ENC-007 needs. Only the groups in use are
+     * read, one paginated call each.
+     */
+    public List<io.plumbline.model.data.DbClusterParameterGroup> clusterParameterGroups(List<DbCluster> clusters) {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (DbCluster c : clusters) {
+            if (c.parameterGroup.isPresent() && !c.parameterGroup.get().isBlank()) names.add(c.parameterGroup.get());
+        }
+        List<io.plumbline.model.data.DbClusterParameterGroup> out = new ArrayList<>();
+        for (String name : names) {
+            String arn = "arn:" + ctx.partition() + ":rds:" + ctx.region() + ":" + ctx.account() + ":cluster-pg:" + name;
+            Provenance p = ctx.at(arn, DESCRIBE_DB_CLUSTER_PARAMETERS);
+            var r = new io.plumbline.model.data.DbClusterParameterGroup(arn, "rds:DBClusterParameterGroup", p);
+            r.awsId = v(arn, p);
+            r.name = v(name, p);
+            r.region = v(ctx.region(), p);
+            r.addAlias(arn);
+            r.addAlias(name);
+            Map<String, String> values = new LinkedHashMap<>();
+            try {
+                for (var page : rds.describeDBClusterParametersPaginator(b -> b.dbClusterParameterGroupName(name))) {
+                    for (var x : page.parameters()) {
+                        if (x.parameterName() != null && x.parameterValue() != null) {
+                            values.put(x.parameterName(), x.parameterValue());
+                        }
+                    }
+                }
+            } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                // A group deleted since DescribeDBClusters (or, in emulators, a default group never created) is not
+                // there to read: left out, so the rule reasons from the engine default or says it cannot tell.
+                if (e.awsErrorDetails() != null && e.awsErrorDetails().errorCode() != null
+                        && e.awsErrorDetails().errorCode().contains("ParameterGroupNotFound")) {
+                    continue;
+                }
+                throw e;
+            }
+            r.parameters = v(java.util.Collections.unmodifiableMap(values), p);
+            out.add(r);
+        }
+        return out;
     }
 
     /**

@@ -221,4 +221,63 @@ class Ec2ComputeCollectorTest {
             assertEquals(1, m.diagnostics().size(), () -> "" + m.diagnostics());
         }
     }
+
+    /**
+     * moto 5 serves GetEbsEncryptionByDefault but not GetEbsDefaultKmsKeyId: this loopback stub answers that one call
+     * in the EC2 query API's documented response ({@code GetEbsDefaultKmsKeyIdResponse} with {@code kmsKeyId}, EC2 API
+     * reference) and forwards the rest to moto. Without it the key comes back unknown naming the failed call.
+     */
+    private static io.plumbline.live.DenyingProxy defaultKeyStub(MotoServer moto, String keyArn) throws Exception {
+        return io.plumbline.live.DenyingProxy.answering(moto.endpoint(), (method, path, headers, body) -> {
+            String form = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+            if (!form.contains("Action=GetEbsDefaultKmsKeyId")) return null;
+            String xml = "<GetEbsDefaultKmsKeyIdResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+                    + "<requestId>5dc3c4a8-0b4b-4b0e-9a3e-1d2f3e4f5a6b</requestId><kmsKeyId>" + keyArn
+                    + "</kmsKeyId></GetEbsDefaultKmsKeyIdResponse>";
+            return new io.plumbline.live.DenyingProxy.Reply(200, "text/xml;charset=UTF-8",
+                    xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+    }
+
+    @Test
+    void ebsEncryptionByDefaultAndItsKeyAreReadPerRegion() throws Exception {
+        try (Ec2Client ec2 = io.plumbline.live.SeedData.ec2(moto)) {
+            ec2.enableEbsEncryptionByDefault(b -> { });
+        }
+        try (var proxy = defaultKeyStub(moto, KEY)) {
+            var options = new io.plumbline.live.AuditOptions(proxy.endpoint(), List.of("eu-west-1"),
+                    MotoServer.CREDENTIALS, java.time.Duration.ofSeconds(30),
+                    software.amazon.awssdk.core.retry.RetryMode.STANDARD);
+            Model m = io.plumbline.live.SeedData.collect(options, new Ec2ComputeCollector()).model();
+            var d = only(m.all(io.plumbline.model.compute.EbsEncryptionDefault.class));
+            assertEquals("eu-west-1", d.region.get());
+            assertEquals(true, d.enabled.get());
+            assertEquals(Ec2ComputeCollector.GET_EBS_ENCRYPTION_BY_DEFAULT, d.enabled.provenance().operation());
+            assertEquals(new Ref(KEY), d.defaultKey.get());
+            assertEquals(Ec2ComputeCollector.GET_EBS_DEFAULT_KMS_KEY_ID, d.defaultKey.provenance().operation());
+            // the key is not among the collected KMS keys: it cannot be proven customer-managed, so not a PASS
+            Finding f = io.plumbline.live.SeedData.finding(m, "ENC-003", d.address());
+            assertEquals(Status.UNKNOWN, f.status(), f.toString());
+        }
+        // straight to moto, which does not serve the key call: with encryption by default on, the key is unknown
+        // naming the failed call and the setting stays known
+        Model on = io.plumbline.live.SeedData.collect(moto, new Ec2ComputeCollector()).model();
+        var unserved = only(on.all(io.plumbline.model.compute.EbsEncryptionDefault.class));
+        assertEquals(true, unserved.enabled.get());
+        assertEquals(Certainty.UNKNOWN, unserved.defaultKey.certainty());
+        assertTrue(unserved.defaultKey.note().contains(Ec2ComputeCollector.GET_EBS_DEFAULT_KMS_KEY_ID + " failed"),
+                unserved.defaultKey.note());
+        assertEquals(Status.UNKNOWN, io.plumbline.live.SeedData.finding(on, "ENC-003", unserved.address()).status());
+        // off: FAIL without the key call
+        try (Ec2Client ec2 = io.plumbline.live.SeedData.ec2(moto)) {
+            ec2.disableEbsEncryptionByDefault(b -> { });
+        }
+        Model m = io.plumbline.live.SeedData.collect(moto, new Ec2ComputeCollector()).model();
+        var d = only(m.all(io.plumbline.model.compute.EbsEncryptionDefault.class));
+        assertEquals(false, d.enabled.get());
+        assertTrue(m.diagnostics().isEmpty(), () -> "" + m.diagnostics());
+        Finding off = io.plumbline.live.SeedData.finding(m, "ENC-003", d.address());
+        assertEquals(Status.FAIL, off.status(), off.toString());
+        assertTrue(off.message().contains("off in eu-west-1"), off.message());
+    }
 }

@@ -146,4 +146,58 @@ class RdsCollectorTest {
         // reference, DBClusterSnapshot). The collector passes on what the API says: explicit, here null.
         assertEquals(io.plumbline.model.Certainty.EXPLICIT, copy.copiedFrom.certainty());
     }
+
+    @Test
+    void clusterParameterGroupsInUseAreReadAndDecideEnc007() {
+        try (var rds = SeedData.rds(moto)) {
+            for (String name : List.of("pg-tls", "pg-plain")) {
+                rds.createDBClusterParameterGroup(b -> b.dbClusterParameterGroupName(name)
+                        .dbParameterGroupFamily("aurora-postgresql16").description(name));
+            }
+            rds.modifyDBClusterParameterGroup(b -> b.dbClusterParameterGroupName("pg-tls").parameters(
+                    p -> p.parameterName("rds.force_ssl").parameterValue("1").applyMethod("immediate")));
+            rds.modifyDBClusterParameterGroup(b -> b.dbClusterParameterGroupName("pg-plain").parameters(
+                    p -> p.parameterName("rds.force_ssl").parameterValue("0").applyMethod("immediate")));
+            for (String[] c : new String[][] {{"tls", "pg-tls"}, {"plain", "pg-plain"}}) {
+                rds.createDBCluster(b -> b.dbClusterIdentifier(c[0]).engine("aurora-postgresql").engineVersion("16.4")
+                        .masterUsername("app").masterUserPassword("not-a-secret-123")
+                        .dbClusterParameterGroupName(c[1]));
+            }
+            rds.createDBCluster(b -> b.dbClusterIdentifier("defaulted").engine("aurora-postgresql")
+                    .engineVersion("16.4").masterUsername("app").masterUserPassword("not-a-secret-123"));
+        }
+        List<String> seen = new ArrayList<>();
+        var run = SeedData.collect(SeedData.observed(moto, Set.of(), seen), new RdsCollector());
+        Model m = run.model();
+        var groups = m.all(io.plumbline.model.data.DbClusterParameterGroup.class);
+        assertEquals(Set.of("pg-tls", "pg-plain"), groups.stream().map(g -> g.name.get()).collect(Collectors.toSet()),
+                "only the groups in use that exist (moto names no real default group)");
+        var tls = groups.stream().filter(g -> g.name.is("pg-tls")).findFirst().orElseThrow();
+        assertEquals("1", tls.parameters.get().get("rds.force_ssl"));
+        assertEquals(RdsCollector.DESCRIBE_DB_CLUSTER_PARAMETERS, tls.parameters.provenance().operation());
+        assertTrue(m.gaps().isEmpty(), () -> "" + m.gaps());
+        String arn = "arn:aws:rds:eu-west-1:" + SeedData.ACCOUNT + ":cluster:";
+        assertEquals(Status.PASS, SeedData.finding(m, "ENC-007", arn + "tls").status());
+        var plain = SeedData.finding(m, "ENC-007", arn + "plain");
+        assertEquals(Status.FAIL, plain.status(), plain.toString());
+        assertEquals(RdsCollector.DESCRIBE_DB_CLUSTER_PARAMETERS, plain.location().operation(), plain.toString());
+        // no group named: the engine default of Aurora PostgreSQL 16 (0) decides
+        assertEquals(Status.FAIL, SeedData.finding(m, "ENC-007", arn + "defaulted").status());
+    }
+
+    @Test
+    void deniedClusterParametersAreAGapAndEnc007IsUnknown() {
+        try (var rds = SeedData.rds(moto)) {
+            rds.createDBClusterParameterGroup(b -> b.dbClusterParameterGroupName("pg-tls")
+                    .dbParameterGroupFamily("aurora-postgresql16").description("tls"));
+            rds.createDBCluster(b -> b.dbClusterIdentifier("tls").engine("aurora-postgresql").engineVersion("16.4")
+                    .masterUsername("app").masterUserPassword("not-a-secret-123").dbClusterParameterGroupName("pg-tls"));
+        }
+        List<String> seen = new ArrayList<>();
+        var run = SeedData.collect(SeedData.observed(moto, Set.of("DescribeDBClusterParameters"), seen),
+                new RdsCollector());
+        assertEquals(List.of(Kind.DB_CLUSTER_PARAMETER_GROUP), run.model().gaps().stream().map(g -> g.kind()).toList());
+        var f = SeedData.finding(run.model(), "ENC-007", "arn:aws:rds:eu-west-1:" + SeedData.ACCOUNT + ":cluster:tls");
+        assertEquals(Status.UNKNOWN, f.status(), f.toString());
+    }
 }
