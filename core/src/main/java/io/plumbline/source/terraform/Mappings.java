@@ -63,6 +63,8 @@ final class Mappings {
             case "aws_cloudwatch_log_group" -> ServiceMapping.logGroup(p, x);
             case "aws_backup_plan" -> ServiceMapping.backupPlan(p, x);
             case "aws_backup_selection" -> ServiceMapping.backupSelection(p, x);
+            case "aws_backup_vault" -> ServiceMapping.backupVault(p, x);
+            case "aws_backup_vault_lock_configuration" -> ServiceMapping.backupVaultLock(p, x);
             case "aws_cloudtrail" -> DeliveryMapping.trail(p, x);
             case "aws_flow_log" -> DeliveryMapping.flowLog(p, x);
             case "aws_wafv2_web_acl_logging_configuration" -> DeliveryMapping.wafLogging(p, x);
