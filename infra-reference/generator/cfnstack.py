@@ -729,11 +729,16 @@ def build(variant=None):
         "LogDestinationType": "cloud-watch-logs", "LogGroupName": Ref("FlowLogsLogGroup"),
         "DeliverLogsPermissionArn": GetAtt("FlowLogsRole", "Arn"), "MaxAggregationInterval": 60,
     })
-    R("BackupVault", "AWS::Backup::BackupVault", {
+    vault = {
         "BackupVaultName": Ref("AWS::StackName"),
         "EncryptionKeyArn": GetAtt("BackupKmsKey", "Arn"),
         "LockConfiguration": {"MinRetentionDays": 7, "MaxRetentionDays": 35, "ChangeableForDays": 3},
-    }, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
+    }
+    if v == "BAK-003-vault-aws-key":
+        del vault["EncryptionKeyArn"]
+    if v == "BAK-003-governance-lock":
+        del vault["LockConfiguration"]["ChangeableForDays"]
+    R("BackupVault", "AWS::Backup::BackupVault", vault, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
     R("BackupPlan", "AWS::Backup::BackupPlan", {
         "BackupPlan": {"BackupPlanName": Sub("${AWS::StackName}-aurora"), "BackupPlanRule": [{
             "RuleName": "daily", "TargetBackupVault": Ref("BackupVault"),

@@ -993,17 +993,23 @@ def build(plan, variant=None, prefix=()):
     for name, provider, key in [("primary", "aws", "ebs"), ("secondary", "aws.secondary", "ebs_replica")]:
         R("aws_ebs_encryption_by_default", name, {"enabled": True}, provider=provider)
         R("aws_ebs_default_kms_key", name, {"key_arn": ref("aws_kms_key.%s.arn" % key)}, provider=provider)
-    R("aws_backup_vault", "primary", {
+    vault = {
         "name": NAME,
         "kms_key_arn": ref("aws_kms_key.backup.arn"),
         "tags": {"Name": NAME},
-    })
-    R("aws_backup_vault_lock_configuration", "primary", {
+    }
+    if v == "BAK-003-vault-aws-key":
+        del vault["kms_key_arn"]
+    R("aws_backup_vault", "primary", vault)
+    lock = {
         "backup_vault_name": ref("aws_backup_vault.primary.name", NAME),
         "min_retention_days": 7,
         "max_retention_days": 35,
         "changeable_for_days": 3,
-    })
+    }
+    if v == "BAK-003-governance-lock":
+        del lock["changeable_for_days"]
+    R("aws_backup_vault_lock_configuration", "primary", lock)
     R("aws_backup_vault", "secondary", {
         "name": NAME + "-dr",
         "kms_key_arn": ref("aws_kms_key.backup_replica.arn"),
