@@ -475,7 +475,7 @@ def build(variant=None):
         "EnableCloudwatchLogsExports": ["postgresql"],
         "EnableIAMDatabaseAuthentication": True,
         "Port": 5432,
-        "Tags": tags(Sub("${AWS::StackName}-aurora"), **{"plumbline:tier": "data"}),
+        "Tags": tags(Sub("${AWS::StackName}-aurora"), **{"plumbline:tier": "data", "backup-plan": "aurora-daily"}),
     }
     policies = {"DeletionPolicy": "Snapshot", "UpdateReplacePolicy": "Snapshot"}
     if v == "ENC-001-no-cmk":
@@ -757,7 +757,10 @@ def build(variant=None):
         "BackupSelection": {
             "SelectionName": Sub("${AWS::StackName}-aurora"),
             "IamRoleArn": GetAtt("BackupRole", "Arn"),
-            "Resources": [Sub("arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:cluster:${AuroraCluster}")],
+            # By tag: the cluster's ARN needs the deployment region (!Sub with AWS::Region), which a template
+            # audited without --region does not know.
+            "ListOfTags": [{"ConditionType": "STRINGEQUALS", "ConditionKey": "backup-plan",
+                            "ConditionValue": "aurora-daily"}],
         },
     })
 

@@ -100,8 +100,17 @@ class AuroraInLockedCmkBackupVaultTest {
 
     @Test
     void theReferencePlanPassesThroughItsModuleOutputSelection() {
-        Model m = Inputs.load(ReferenceArchitecture.displayName(ReferenceArchitecture.TERRAFORM_PLAN),
-                ReferenceArchitecture.read(ReferenceArchitecture.TERRAFORM_PLAN), SourceOptions.DEFAULT);
+        assertReferencePasses(ReferenceArchitecture.TERRAFORM_PLAN);
+    }
+
+    @Test
+    void theReferenceTemplatePassesThroughItsTagSelection() {
+        assertReferencePasses(ReferenceArchitecture.CLOUDFORMATION_TEMPLATE);
+    }
+
+    private static void assertReferencePasses(String file) {
+        Model m = Inputs.load(ReferenceArchitecture.displayName(file), ReferenceArchitecture.read(file),
+                SourceOptions.DEFAULT);
         Result r = Engine.evaluate(m, profile(), List.of(new AuroraInLockedCmkBackupVault()));
         assertTrue(!r.findings().isEmpty());
         for (Finding f : r.findings()) assertTrue(f.status() == Status.PASS, () -> describe(f));
