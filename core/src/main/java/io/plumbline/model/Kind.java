@@ -7,8 +7,8 @@ public enum Kind {
     DB_CLUSTER, DB_INSTANCE, DB_SUBNET_GROUP, DB_CLUSTER_SNAPSHOT, CACHE_REPLICATION_GROUP, CACHE_SUBNET_GROUP,
     KMS_KEY, S3_BUCKET, SECRET, ECR_REPOSITORY, CLOUDFRONT_DISTRIBUTION, WAF_WEB_ACL, ROUTE53_HEALTH_CHECK,
     LOG_GROUP, BACKUP_PLAN, IAM_ROLE, OIDC_PROVIDER, CONFIG_RECORDER,
-    /** An AWS Backup vault: its key and Vault Lock (BAK-003, REP-004). */
-    BACKUP_VAULT,
+    /** An AWS Backup vault (its key and Vault Lock) and an Aurora global database (BAK-003, REP-003, REP-004). */
+    BACKUP_VAULT, GLOBAL_CLUSTER,
     /** A trail, flow log, pipeline... kept for the buckets it writes into (their role, rule catalog §0.7). */
     BUCKET_WRITER,
     /** Anything else: kept, counted, never dropped. */

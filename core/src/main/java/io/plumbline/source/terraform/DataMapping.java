@@ -1,5 +1,6 @@
 package io.plumbline.source.terraform;
 
+
 import io.plumbline.model.Defaults;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
@@ -9,6 +10,7 @@ import io.plumbline.model.data.CacheSubnetGroup;
 import io.plumbline.model.data.DbCluster;
 import io.plumbline.model.data.DbInstance;
 import io.plumbline.model.data.DbSubnetGroup;
+import io.plumbline.model.data.GlobalCluster;
 import io.plumbline.source.tree.ListNode;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +69,7 @@ final class DataMapping {
         c.enabledLogExports = a.stringsOrEmpty("enabled_cloudwatch_logs_exports");
         c.restoredFromSnapshot = a.strOrNull("snapshot_identifier");
         c.globalCluster = a.strOrNull("global_cluster_identifier");
+        c.globalClusterLink = a.ref("global_cluster_identifier");
         c.parameterGroup = a.strOrNull("db_cluster_parameter_group_name");
         c.port = port(a);
         return c;
@@ -74,6 +77,17 @@ final class DataMapping {
 
     private static io.plumbline.model.Provenance place(Value<?> v, PlanReader.Res x) {
         return v.provenance().line() > 0 ? v.provenance() : x.place;
+    }
+
+    static Resource globalCluster(PlanReader p, PlanReader.Res x) {
+        GlobalCluster g = p.common(new GlobalCluster(x.address, x.type, x.place), x, "global_cluster_identifier");
+        Attrs a = x.attrs;
+        p.addAlias(g, a.publicText("global_cluster_identifier"));
+        Value<Ref> source = a.ref("source_db_cluster_identifier");
+        g.members = Mappings.collect(List.of(source), x.place);
+        g.storageEncrypted = a.bool("storage_encrypted");
+        g.engine = a.strOrNull("engine");
+        return g;
     }
 
     static Resource clusterInstance(PlanReader p, PlanReader.Res x) {

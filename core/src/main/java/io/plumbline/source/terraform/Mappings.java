@@ -42,6 +42,7 @@ final class Mappings {
             case "aws_ebs_volume" -> ComputeMapping.ebsVolume(p, x);
             case "aws_rds_cluster" -> DataMapping.dbCluster(p, x);
             case "aws_rds_cluster_instance" -> DataMapping.clusterInstance(p, x);
+            case "aws_rds_global_cluster" -> DataMapping.globalCluster(p, x);
             case "aws_db_instance" -> DataMapping.dbInstance(p, x);
             case "aws_db_subnet_group" -> DataMapping.dbSubnetGroup(p, x);
             case "aws_elasticache_replication_group" -> DataMapping.replicationGroup(p, x);

@@ -276,11 +276,19 @@ final class ServiceMapping {
             for (Attrs r : rules.items) {
                 Attrs.Blocks copies = r.blocks("copy_action");
                 List<Value<String>> dests = new ArrayList<>();
-                for (Attrs c : copies.items) dests.add(c.strOrNull("destination_vault_arn"));
-                Value<List<String>> copyTo = copies.state == Attrs.Blocks.State.UNKNOWN && !copies.configUnset
+                List<Value<Ref>> vaults = new ArrayList<>();
+                for (Attrs c : copies.items) {
+                    dests.add(c.strOrNull("destination_vault_arn"));
+                    vaults.add(c.ref("destination_vault_arn"));
+                }
+                boolean copiesUnknown = copies.state == Attrs.Blocks.State.UNKNOWN && !copies.configUnset;
+                Value<List<String>> copyTo = copiesUnknown
                         ? Value.unknown("copy actions are " + Attrs.AFTER_APPLY, copies.place) : strings(dests, copies.place);
+                Value<List<Ref>> copyVaults = copiesUnknown
+                        ? Value.unknown("copy actions are " + Attrs.AFTER_APPLY, copies.place)
+                        : Mappings.collect(vaults, copies.place);
                 out.add(new BackupRule(r.strOrNull("rule_name"), r.strOrNull("target_vault_name"), r.strOrNull("schedule"),
-                        r.first("lifecycle").integer("delete_after"), copyTo));
+                        r.first("lifecycle").integer("delete_after"), copyTo, Value.notInInput(), copyVaults));
             }
             b.rules = Value.explicit(List.copyOf(out), rules.place);
         } else if (rules.state == Attrs.Blocks.State.UNKNOWN) {

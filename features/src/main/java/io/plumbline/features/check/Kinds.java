@@ -46,6 +46,7 @@ public final class Kinds {
         label(Kind.LOG_GROUP, "log group", "CloudWatch log group");
         label(Kind.BACKUP_PLAN, "backup plan", "AWS Backup plan");
         label(Kind.BACKUP_VAULT, "backup vault", "AWS Backup vault");
+        label(Kind.GLOBAL_CLUSTER, "global cluster", "Aurora global database", "global database");
         label(Kind.IAM_ROLE, "IAM role", "role");
         label(Kind.OIDC_PROVIDER, "OIDC provider", "OpenID Connect provider");
         label(Kind.CONFIG_RECORDER, "Config recorder", "AWS Config recorder", "configuration recorder");
