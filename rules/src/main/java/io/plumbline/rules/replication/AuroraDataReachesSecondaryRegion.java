@@ -1,5 +1,6 @@
 package io.plumbline.rules.replication;
 
+import io.plumbline.model.Arn;
 import io.plumbline.model.Kind;
 import io.plumbline.model.Model;
 import io.plumbline.model.Ref;
@@ -118,12 +119,23 @@ public final class AuroraDataReachesSecondaryRegion implements Rule {
             boolean same = g != null ? dg == g : Objects.equals(d.globalClusterLink.get().target(), link.get().target());
             if (same) members.add(d);
         }
+        String global = g != null ? g.address() : Fields.shown(link);
         if (g != null && g.members.isPresent()) {
             for (Ref m : g.members.get()) {
-                model.resolve(g, m, DbCluster.class).filter(d -> d != c && !Fields.deleted(d)).ifPresent(members::add);
+                DbCluster d = model.resolve(g, m, DbCluster.class).orElse(null);
+                if (d != null) {
+                    if (d != c && !Fields.deleted(d)) members.add(d);
+                    continue;
+                }
+                // A member in a region this input does not hold (live: a region not audited): its ARN says where.
+                Arn arn = Arn.parse(m.target());
+                if (arn == null || !arn.hasRegion() || c.aliases().contains(m.target())) continue;
+                Regions.Where there = new Regions.Where(arn.region(), "region " + arn.region() + " (from its ARN)");
+                ways.add(classify(home, there, secondary, "global database " + global + " has member " + m.target()
+                        + " in " + there.how(), Evidence.of("global database member", m.target(),
+                        "a member in the secondary region", g.members.provenance())));
             }
         }
-        String global = g != null ? g.address() : Fields.shown(link);
         for (DbCluster d : members) {
             Regions.Where there = Regions.of(d, ctx.profile());
             ways.add(classify(home, there, secondary, "global database " + global + " has member " + d.address()
@@ -160,10 +172,19 @@ public final class AuroraDataReachesSecondaryRegion implements Rule {
                 for (Ref dest : copies.get()) {
                     BackupVault vault = Backups.vault(model, plan, dest.target());
                     if (vault == null) {
-                        ways.add(new Way(Outcome.OPEN, where + " copies to " + dest.target() + ", a vault not in this "
-                                + "input, whose region cannot be read here", Evidence.of("copy destination of " + where,
-                                dest.target() + " (region unknown)", "a vault in the secondary region",
-                                copies.provenance())));
+                        Arn arn = Arn.parse(dest.target());
+                        if (arn != null && arn.hasRegion()) {
+                            Regions.Where there = new Regions.Where(arn.region(), "region " + arn.region()
+                                    + " (from the vault's ARN)");
+                            ways.add(classify(home, there, secondary, where + " copies to vault " + dest.target()
+                                    + " in " + there.how(), Evidence.of("copy destination of " + where, dest.target(),
+                                    "a vault in the secondary region", copies.provenance())));
+                        } else {
+                            ways.add(new Way(Outcome.OPEN, where + " copies to " + dest.target() + ", a vault not in "
+                                    + "this input whose ARN names no region", Evidence.of("copy destination of " + where,
+                                    dest.target() + " (region unknown)", "a vault in the secondary region",
+                                    copies.provenance())));
+                        }
                         continue;
                     }
                     Regions.Where there = Regions.of(vault, ctx.profile());
