@@ -739,13 +739,18 @@ def build(variant=None):
     if v == "BAK-003-governance-lock":
         del vault["LockConfiguration"]["ChangeableForDays"]
     R("BackupVault", "AWS::Backup::BackupVault", vault, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
+    backup_rule = {
+        "RuleName": "daily", "TargetBackupVault": Ref("BackupVault"),
+        "ScheduleExpression": "cron(0 3 * * ? *)", "StartWindowMinutes": 60, "CompletionWindowMinutes": 180,
+        "Lifecycle": {"DeleteAfterDays": 35},
+        "CopyActions": [{"DestinationBackupVaultArn": DR_VAULT_ARN, "Lifecycle": {"DeleteAfterDays": 35}}],
+    }
+    if v == "REP-003-copy-same-region":
+        backup_rule["CopyActions"][0]["DestinationBackupVaultArn"] = GetAtt("BackupVault", "BackupVaultArn")
+    if v == "REP-003-no-copy":
+        del backup_rule["CopyActions"]
     R("BackupPlan", "AWS::Backup::BackupPlan", {
-        "BackupPlan": {"BackupPlanName": Sub("${AWS::StackName}-aurora"), "BackupPlanRule": [{
-            "RuleName": "daily", "TargetBackupVault": Ref("BackupVault"),
-            "ScheduleExpression": "cron(0 3 * * ? *)", "StartWindowMinutes": 60, "CompletionWindowMinutes": 180,
-            "Lifecycle": {"DeleteAfterDays": 35},
-            "CopyActions": [{"DestinationBackupVaultArn": DR_VAULT_ARN, "Lifecycle": {"DeleteAfterDays": 35}}],
-        }]},
+        "BackupPlan": {"BackupPlanName": Sub("${AWS::StackName}-aurora"), "BackupPlanRule": [backup_rule]},
     })
     R("BackupRole", "AWS::IAM::Role", {
         "AssumeRolePolicyDocument": assume("backup.amazonaws.com"),

@@ -137,6 +137,14 @@ VARIANTS = [
     ("BAK-003-vault-aws-key",
      [("BAK-003", CLUSTER_TF, "FAIL")], [("BAK-003", "AuroraCluster", "FAIL")],
      "AWS Backup vault without kms_key_arn / EncryptionKeyArn: AWS Backup uses a key it creates (AWS managed)"),
+    ("REP-003-copy-same-region",
+     [("REP-003", CLUSTER_TF, "FAIL")], [("REP-003", "AuroraCluster", "FAIL")],
+     "AWS Backup copy to a vault in the cluster's own region (TF: the DR vault under the primary provider; CFN: the "
+     "stack's own vault, which lives in the stack's region)"),
+    ("REP-003-no-copy",
+     [("REP-003", CLUSTER_TF, "UNKNOWN")], [("REP-003", "AuroraCluster", "UNKNOWN")],
+     "AWS Backup rule without copy action and no global database: no way to the secondary region in the input "
+     "(UNKNOWN, not FAIL: a snapshot-copy job outside the input is visible only live)"),
     ("BAK-005-suspended",
      [("BAK-005", "aws_s3_bucket.backups", "FAIL")], [("BAK-005", "BackupsBucket", "FAIL")],
      "Backups bucket versioning Suspended (TF: aws_s3_bucket_versioning.backups, folded into the bucket)"),
