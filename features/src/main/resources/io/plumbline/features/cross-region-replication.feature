@@ -7,7 +7,7 @@ Feature: Cross-region replication
   Not covered here yet: that each replication destination lies in the secondary region (REP-001's rule; a template's
   destination often depends on the deployment region) and ECR replication (REP-006).
 
-  @REP-003 @critical @NIST-CP-6 @NIST-CP-9
+  @REP-003 @critical
   Scenario: Aurora's data reaches the secondary region through an AWS Backup copy or a global database member
     Given the Aurora cluster resources
     Then rule REP-003 passes

@@ -51,7 +51,7 @@ import java.util.Set;
                 + "a vault in the secondary region (CloudFormation: CopyActions[].DestinationBackupVaultArn), or make "
                 + "the cluster the primary of an aws_rds_global_cluster with a secondary aws_rds_cluster in the "
                 + "secondary region.",
-        controls = {"NIST CP-6", "NIST CP-9", "NIST CP-10"},
+        controls = {"NIST CP-6?", "NIST CP-9?", "NIST CP-10?"},
         reads = {Kind.DB_CLUSTER, Kind.GLOBAL_CLUSTER, Kind.BACKUP_PLAN, Kind.BACKUP_VAULT})
 public final class AuroraDataReachesSecondaryRegion implements Rule {
 
