@@ -84,7 +84,7 @@ final class DataMapping {
         Attrs a = x.attrs;
         p.addAlias(g, a.publicText("global_cluster_identifier"));
         Value<Ref> source = a.ref("source_db_cluster_identifier");
-        g.members = Mappings.collect(List.of(source), x.place);
+        g.members = Attrs.absent(source) ? Value.explicit(List.of(), x.place) : Mappings.collect(List.of(source), x.place);
         g.storageEncrypted = a.bool("storage_encrypted");
         g.engine = a.strOrNull("engine");
         return g;
