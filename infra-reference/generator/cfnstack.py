@@ -481,7 +481,7 @@ def build(variant=None):
         "EnableCloudwatchLogsExports": ["postgresql"],
         "EnableIAMDatabaseAuthentication": True,
         "Port": 5432,
-        "Tags": tags(Sub("${AWS::StackName}-aurora"), **{"plumbline:tier": "data"}),
+        "Tags": tags(Sub("${AWS::StackName}-aurora"), **{"plumbline:tier": "data", "backup-plan": "aurora-daily"}),
     }
     policies = {"DeletionPolicy": "Snapshot", "UpdateReplacePolicy": "Snapshot"}
     if v == "ENC-007-no-parameter-group":
@@ -748,18 +748,28 @@ def build(variant=None):
         "LogDestinationType": "cloud-watch-logs", "LogGroupName": Ref("FlowLogsLogGroup"),
         "DeliverLogsPermissionArn": GetAtt("FlowLogsRole", "Arn"), "MaxAggregationInterval": 60,
     })
-    R("BackupVault", "AWS::Backup::BackupVault", {
+    vault = {
         "BackupVaultName": Ref("AWS::StackName"),
         "EncryptionKeyArn": GetAtt("BackupKmsKey", "Arn"),
         "LockConfiguration": {"MinRetentionDays": 7, "MaxRetentionDays": 35, "ChangeableForDays": 3},
-    }, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
+    }
+    if v == "BAK-003-vault-aws-key":
+        del vault["EncryptionKeyArn"]
+    if v == "BAK-003-governance-lock":
+        del vault["LockConfiguration"]["ChangeableForDays"]
+    R("BackupVault", "AWS::Backup::BackupVault", vault, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
+    backup_rule = {
+        "RuleName": "daily", "TargetBackupVault": Ref("BackupVault"),
+        "ScheduleExpression": "cron(0 3 * * ? *)", "StartWindowMinutes": 60, "CompletionWindowMinutes": 180,
+        "Lifecycle": {"DeleteAfterDays": 35},
+        "CopyActions": [{"DestinationBackupVaultArn": DR_VAULT_ARN, "Lifecycle": {"DeleteAfterDays": 35}}],
+    }
+    if v == "REP-003-copy-same-region":
+        backup_rule["CopyActions"][0]["DestinationBackupVaultArn"] = GetAtt("BackupVault", "BackupVaultArn")
+    if v == "REP-003-no-copy":
+        del backup_rule["CopyActions"]
     R("BackupPlan", "AWS::Backup::BackupPlan", {
-        "BackupPlan": {"BackupPlanName": Sub("${AWS::StackName}-aurora"), "BackupPlanRule": [{
-            "RuleName": "daily", "TargetBackupVault": Ref("BackupVault"),
-            "ScheduleExpression": "cron(0 3 * * ? *)", "StartWindowMinutes": 60, "CompletionWindowMinutes": 180,
-            "Lifecycle": {"DeleteAfterDays": 35},
-            "CopyActions": [{"DestinationBackupVaultArn": DR_VAULT_ARN, "Lifecycle": {"DeleteAfterDays": 35}}],
-        }]},
+        "BackupPlan": {"BackupPlanName": Sub("${AWS::StackName}-aurora"), "BackupPlanRule": [backup_rule]},
     })
     R("BackupRole", "AWS::IAM::Role", {
         "AssumeRolePolicyDocument": assume("backup.amazonaws.com"),
@@ -771,7 +781,10 @@ def build(variant=None):
         "BackupSelection": {
             "SelectionName": Sub("${AWS::StackName}-aurora"),
             "IamRoleArn": GetAtt("BackupRole", "Arn"),
-            "Resources": [Sub("arn:${AWS::Partition}:rds:${AWS::Region}:${AWS::AccountId}:cluster:${AuroraCluster}")],
+            # By tag: the cluster's ARN needs the deployment region (!Sub with AWS::Region), which a template
+            # audited without --region does not know.
+            "ListOfTags": [{"ConditionType": "STRINGEQUALS", "ConditionKey": "backup-plan",
+                            "ConditionValue": "aurora-daily"}],
         },
     })
 

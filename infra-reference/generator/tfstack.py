@@ -1029,25 +1029,30 @@ def build(plan, variant=None, prefix=()):
           {"enabled": not (v == "ENC-003-secondary-off" and name == "secondary")}, provider=provider)
         if not (v == "ENC-003-no-default-key" and name == "primary"):
             R("aws_ebs_default_kms_key", name, {"key_arn": ref("aws_kms_key.%s.arn" % key)}, provider=provider)
-    R("aws_backup_vault", "primary", {
+    vault = {
         "name": NAME,
         "kms_key_arn": ref("aws_kms_key.backup.arn"),
         "tags": {"Name": NAME},
-    })
-    R("aws_backup_vault_lock_configuration", "primary", {
+    }
+    if v == "BAK-003-vault-aws-key":
+        del vault["kms_key_arn"]
+    R("aws_backup_vault", "primary", vault)
+    lock = {
         "backup_vault_name": ref("aws_backup_vault.primary.name", NAME),
         "min_retention_days": 7,
         "max_retention_days": 35,
         "changeable_for_days": 3,
-    })
+    }
+    if v == "BAK-003-governance-lock":
+        del lock["changeable_for_days"]
+    R("aws_backup_vault_lock_configuration", "primary", lock)
+    same_region = v == "REP-003-copy-same-region"
     R("aws_backup_vault", "secondary", {
         "name": NAME + "-dr",
-        "kms_key_arn": ref("aws_kms_key.backup_replica.arn"),
+        "kms_key_arn": ref("aws_kms_key.backup.arn" if same_region else "aws_kms_key.backup_replica.arn"),
         "tags": {"Name": NAME + "-dr"},
-    }, provider="aws.secondary")
-    R("aws_backup_plan", "aurora", {
-        "name": NAME + "-aurora",
-        "rule": Blk({
+    }, provider="aws" if same_region else "aws.secondary")
+    backup_rule = {
             "rule_name": "daily", "target_vault_name": ref("aws_backup_vault.primary.name", NAME),
             "schedule": "cron(0 3 * * ? *)", "start_window": 60, "completion_window": 180,
             "schedule_expression_timezone": Z("Etc/UTC"), "enable_continuous_backup": Z(False),
@@ -1057,7 +1062,12 @@ def build(plan, variant=None, prefix=()):
             "copy_action": Blk({"destination_vault_arn": ref("aws_backup_vault.secondary.arn"),
                                 "lifecycle": Blk({"delete_after": 35, "cold_storage_after": Z(0),
                                                   "opt_in_to_archive_for_supported_resources": Z(False)})}),
-        }),
+    }
+    if v == "REP-003-no-copy":
+        del backup_rule["copy_action"]
+    R("aws_backup_plan", "aurora", {
+        "name": NAME + "-aurora",
+        "rule": Blk(backup_rule),
         "tags": {"Name": NAME + "-aurora"},
     })
     R("aws_iam_role", "backup", {

@@ -612,6 +612,60 @@ comp_cfg = {
 write("compute_services.json", plan(comp_rc, comp_cfg, variables={"azs": ["a", "b", "c"]}))
 
 # ---------------------------------------------------------------------------------------------------------------
+# Disaster recovery: an Aurora global database across two providers, an AWS Backup plan selecting the primary by tag
+# and copying to a vault in the secondary region, a locked vault.
+SECONDARY_TF = "aws.secondary"
+dr_rc = [
+    rc("aws_rds_global_cluster.orders", "aws_rds_global_cluster", "orders",
+       after={"global_cluster_identifier": "orders-global", "engine": "aurora-postgresql", "storage_encrypted": True},
+       unknown={"id": True, "arn": True}),
+    rc("aws_rds_cluster.primary", "aws_rds_cluster", "primary",
+       after={"cluster_identifier": "orders", "engine": "aurora-postgresql", "tags": {"backup": "daily"},
+              "tags_all": {"backup": "daily"}},
+       unknown={"global_cluster_identifier": True, "id": True, "arn": True}),
+    rc("aws_rds_cluster.secondary", "aws_rds_cluster", "secondary",
+       after={"cluster_identifier": "orders-dr", "engine": "aurora-postgresql", "tags": {}, "tags_all": {}},
+       unknown={"global_cluster_identifier": True, "id": True, "arn": True}),
+    rc("aws_backup_vault.v", "aws_backup_vault", "v", after={"name": "v"},
+       unknown={"kms_key_arn": True, "arn": True, "id": True}),
+    rc("aws_backup_vault_lock_configuration.v", "aws_backup_vault_lock_configuration", "v",
+       after={"backup_vault_name": "v", "min_retention_days": 7, "max_retention_days": None, "changeable_for_days": 3},
+       unknown={"id": True, "backup_vault_arn": True}),
+    rc("aws_backup_vault.dr", "aws_backup_vault", "dr", after={"name": "dr"},
+       unknown={"kms_key_arn": True, "arn": True, "id": True}),
+    rc("aws_backup_plan.p", "aws_backup_plan", "p",
+       after={"name": "p", "rule": [{"rule_name": "daily", "target_vault_name": "v", "schedule": "cron(0 3 * * ? *)",
+                                     "lifecycle": [{"delete_after": 35}],
+                                     "copy_action": [{"lifecycle": []}]}]},
+       unknown={"id": True, "arn": True, "rule": [{"copy_action": [{"destination_vault_arn": True}]}]}),
+    rc("aws_backup_selection.s", "aws_backup_selection", "s",
+       after={"name": "s", "iam_role_arn": "arn:aws:iam::111122223333:role/backup", "resources": [],
+              "selection_tag": [{"type": "STRINGEQUALS", "key": "backup", "value": "daily"}], "condition": []},
+       unknown={"id": True, "plan_id": True}),
+]
+dr_cfg = {
+    "provider_config": {"aws": {"name": "aws", "expressions": {"region": const("eu-west-1")}},
+                        SECONDARY_TF: {"name": "aws", "alias": "secondary",
+                                       "expressions": {"region": const("us-west-2")}}},
+    "root_module": {"resources": [
+        cfg("aws_rds_global_cluster", "orders", {"global_cluster_identifier": const("orders-global")}),
+        cfg("aws_rds_cluster", "primary",
+            {"global_cluster_identifier": refs("aws_rds_global_cluster.orders.id", "aws_rds_global_cluster.orders")}),
+        cfg("aws_rds_cluster", "secondary",
+            {"global_cluster_identifier": refs("aws_rds_global_cluster.orders.id", "aws_rds_global_cluster.orders")},
+            provider=SECONDARY_TF),
+        cfg("aws_backup_vault", "v", {"name": const("v")}),
+        cfg("aws_backup_vault_lock_configuration", "v",
+            {"backup_vault_name": refs("aws_backup_vault.v.name", "aws_backup_vault.v")}),
+        cfg("aws_backup_vault", "dr", {"name": const("dr")}, provider=SECONDARY_TF),
+        cfg("aws_backup_plan", "p", {"rule": [{"copy_action": [{"destination_vault_arn": refs(
+            "aws_backup_vault.dr.arn", "aws_backup_vault.dr")}]}]}),
+        cfg("aws_backup_selection", "s", {"plan_id": refs("aws_backup_plan.p.id", "aws_backup_plan.p")}),
+    ]},
+}
+write("dr_services.json", plan(dr_rc, dr_cfg))
+
+# ---------------------------------------------------------------------------------------------------------------
 # No resource_changes: planned_values (with a child module) and prior_state.
 planned = {"format_version": "0.1", "terraform_version": "0.12.31",
            "planned_values": {"root_module": {

@@ -185,6 +185,10 @@ public final class Defaults {
             Default.of(null, "AWS Backup rule without Lifecycle: recovery points are kept indefinitely");
     public static final Default<java.util.List<String>> CFN_BACKUP_NO_COPY =
             Default.of(java.util.List.of(), "AWS Backup rule without CopyActions: no copy to another vault");
+    public static final Default<Ref> BACKUP_VAULT_AWS_MANAGED_KEY = Default.of(null,
+            "AWS Backup CreateBackupVault without EncryptionKeyArn: AWS Backup uses a KMS key it creates (AWS managed)");
+    public static final Default<Boolean> BACKUP_VAULT_NOT_LOCKED = Default.of(false,
+            "no Vault Lock configuration for this vault in the input: a vault is created without Vault Lock");
 
     // Terraform
     public static final Default<Boolean> TF_ROUTE_TABLE_NOT_MAIN = Default.of(false,

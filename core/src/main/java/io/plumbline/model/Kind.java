@@ -12,6 +12,8 @@ public enum Kind {
     DB_CLUSTER_PARAMETER_GROUP,
     /** The account's EBS encryption-by-default setting and default key in one region. */
     EBS_ENCRYPTION_DEFAULT,
+    /** An AWS Backup vault (its key and Vault Lock) and an Aurora global database (BAK-003, REP-003, REP-004). */
+    BACKUP_VAULT, GLOBAL_CLUSTER,
     /** A trail, flow log, pipeline... kept for the buckets it writes into (their role, rule catalog §0.7). */
     BUCKET_WRITER,
     /** Anything else: kept, counted, never dropped. */

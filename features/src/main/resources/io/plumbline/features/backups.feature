@@ -7,9 +7,9 @@ Feature: Backups and point-in-time recovery
   never public.
 
   The retention periods are the reference profile's (aurora.backupRetentionDays and cache.snapshotRetentionDays:
-  seven days). Not covered here yet: the backup vault's key and lock (BAK-003) and Terraform state locking (BAK-007).
-  BAK-006 also counts an account-level public access block where the input has one; the attribute steps below read
-  the bucket's own settings, which the reference architecture sets.
+  seven days). Not covered here yet: Terraform state locking (BAK-007). BAK-006 also counts an account-level public
+  access block where the input has one; the attribute steps below read the bucket's own settings, which the reference
+  architecture sets.
 
   @BAK-001 @high @NIST-CP-9 @NIST-CP-10 @SH-RDS.11
   Scenario: Aurora keeps automated backups for at least seven days (the point-in-time recovery window)
@@ -23,12 +23,10 @@ Feature: Backups and point-in-time recovery
     Then rule BAK-002 passes
     And their deletion protection flag is true
 
-  @BAK-003 @high @no-rule-yet @NIST-CP-9
-  Scenario: An AWS Backup plan takes scheduled backups and keeps them at least seven days (not proven here: the vault's key and lock)
-    Given the backup plan resources
-    Then there are at least 1 of them
-    And the schedule of their rules is present
-    And the delete after days of their rules is at least 7
+  @BAK-003 @high @NIST-CP-9 @NIST-CP-6 @SH-RDS.26
+  Scenario: Aurora is in an AWS Backup plan whose vault uses a customer-managed key and a compliance-mode Vault Lock
+    Given the Aurora cluster resources
+    Then rule BAK-003 passes
 
   @BAK-004 @medium @NIST-CP-9 @SH-ElastiCache.1
   Scenario: Redis keeps automatic snapshots for at least seven days

@@ -5,8 +5,12 @@ Feature: Cross-region replication
   live in that region.
 
   Not covered here yet: that each replication destination lies in the secondary region (REP-001's rule; a template's
-  destination often depends on the deployment region), Aurora's cross-region copy (REP-003: the copy destination is
-  known only after apply in the plan) and ECR replication (REP-006).
+  destination often depends on the deployment region) and ECR replication (REP-006).
+
+  @REP-003 @critical
+  Scenario: Aurora's data reaches the secondary region through an AWS Backup copy or a global database member
+    Given the Aurora cluster resources
+    Then rule REP-003 passes
 
   @REP-001 @high @no-rule-yet @NIST-CP-9 @NIST-CP-6 @SH-S3.7
   Scenario Outline: The <role> bucket replicates its objects (not proven here: the destination's region)

@@ -80,6 +80,8 @@ class StepsDocTest {
         CLASSES.put(Kind.WAF_WEB_ACL, WafWebAcl.class);
         CLASSES.put(Kind.ROUTE53_HEALTH_CHECK, Route53HealthCheck.class);
         CLASSES.put(Kind.LOG_GROUP, LogGroup.class);
+        CLASSES.put(Kind.BACKUP_VAULT, io.plumbline.model.ops.BackupVault.class);
+        CLASSES.put(Kind.GLOBAL_CLUSTER, io.plumbline.model.data.GlobalCluster.class);
         CLASSES.put(Kind.BACKUP_PLAN, BackupPlan.class);
         CLASSES.put(Kind.DB_CLUSTER_SNAPSHOT, io.plumbline.model.data.DbClusterSnapshot.class);
         CLASSES.put(Kind.DB_CLUSTER_PARAMETER_GROUP, io.plumbline.model.data.DbClusterParameterGroup.class);

@@ -47,6 +47,26 @@ public final class SeedData {
         return client(moto, RdsClient.builder(), REGION);
     }
 
+    /** The reference profile's secondary region. */
+    public static final String SECONDARY = "us-west-2";
+
+    /**
+     * An Aurora PostgreSQL global database {@code global}: primary cluster {@code primary} in {@link #REGION}, secondary
+     * {@code secondary} in {@link #SECONDARY} (no master user: it replicates). Returns the primary's ARN.
+     */
+    public static String globalDatabase(MotoServer moto, String global, String primary, String secondary) {
+        try (RdsClient rds = rds(moto); RdsClient dr = client(moto, RdsClient.builder(), SECONDARY)) {
+            rds.createGlobalCluster(b -> b.globalClusterIdentifier(global).engine("aurora-postgresql")
+                    .engineVersion("15.4").storageEncrypted(true));
+            String arn = rds.createDBCluster(b -> b.dbClusterIdentifier(primary).engine("aurora-postgresql")
+                    .engineVersion("15.4").masterUsername("app").masterUserPassword("not-a-secret-123")
+                    .storageEncrypted(true).globalClusterIdentifier(global)).dbCluster().dbClusterArn();
+            dr.createDBCluster(b -> b.dbClusterIdentifier(secondary).engine("aurora-postgresql").engineVersion("15.4")
+                    .storageEncrypted(true).globalClusterIdentifier(global));
+            return arn;
+        }
+    }
+
     public static ElastiCacheClient elastiCache(MotoServer moto) {
         return client(moto, ElastiCacheClient.builder(), REGION);
     }

@@ -197,6 +197,23 @@ public final class SeedEdge {
         }
     }
 
+    public static final String VAULT_KEY = "arn:aws:kms:eu-west-1:123456789012:key/5c1e2d3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f";
+
+    /**
+     * Vaults "locked" (CMK, compliance-mode lock: 7..35 days, 3 days' grace), "governed" (lock without grace time) and
+     * "open" (no key given, no lock).
+     */
+    public static void vaults(MotoServer moto) {
+        try (BackupClient backup = client(moto, BackupClient.builder(), MotoServer.REGION)) {
+            backup.createBackupVault(b -> b.backupVaultName("locked").encryptionKeyArn(VAULT_KEY));
+            backup.putBackupVaultLockConfiguration(b -> b.backupVaultName("locked").minRetentionDays(7L)
+                    .maxRetentionDays(35L).changeableForDays(3L));
+            backup.createBackupVault(b -> b.backupVaultName("governed").encryptionKeyArn(VAULT_KEY));
+            backup.putBackupVaultLockConfiguration(b -> b.backupVaultName("governed").minRetentionDays(1L));
+            backup.createBackupVault(b -> b.backupVaultName("open"));
+        }
+    }
+
     // ------------------------------------------------------------------ CloudWatch Logs
 
     public static final String LOGS_KEY = "arn:aws:kms:eu-west-1:123456789012:key/0b7a1c2d-3e4f-4a5b-8c9d-0e1f2a3b4c5d";

@@ -29,6 +29,8 @@ public final class DbCluster extends Resource {
     public Value<List<String>> enabledLogExports = Value.notInInput();
     public Value<String> restoredFromSnapshot = Value.notInInput();
     public Value<String> globalCluster = Value.notInInput();
+    /** The global database this cluster is a member of, as a link (a reference or its identifier); null: none. */
+    public Value<Ref> globalClusterLink = Value.notInInput();
     public Value<String> parameterGroup = Value.notInInput();
     /** The port clients connect on (NET-007); Terraform {@code port}, CloudFormation {@code Port}, live {@code Port}. */
     public Value<Integer> port = Value.notInInput();

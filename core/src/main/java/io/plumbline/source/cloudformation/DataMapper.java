@@ -13,6 +13,7 @@ import io.plumbline.model.data.DbCluster;
 import io.plumbline.model.data.DbClusterParameterGroup;
 import io.plumbline.model.data.DbInstance;
 import io.plumbline.model.data.DbSubnetGroup;
+import io.plumbline.model.data.GlobalCluster;
 import io.plumbline.source.cloudformation.Ev.Lit;
 import io.plumbline.source.cloudformation.Ev.ResRef;
 import io.plumbline.source.cloudformation.ResourceMapper.Res;
@@ -34,6 +35,7 @@ final class DataMapper extends FamilyMapper {
             case "AWS::RDS::DBClusterParameterGroup" -> clusterParameterGroup(r);
             case "AWS::RDS::DBInstance" -> dbInstance(r);
             case "AWS::RDS::DBSubnetGroup" -> dbSubnetGroup(r);
+            case "AWS::RDS::GlobalCluster" -> globalCluster(r);
             case "AWS::ElastiCache::ReplicationGroup" -> replicationGroup(r);
             case "AWS::ElastiCache::ServerlessCache" -> serverlessCache(r);
             case "AWS::ElastiCache::SubnetGroup" -> cacheSubnetGroup(r);
@@ -72,6 +74,8 @@ final class DataMapper extends FamilyMapper {
         d.enabledLogExports = c.strings(get(p, "EnableCloudwatchLogsExports"), Defaults.CFN_RDS_NO_LOG_EXPORTS, r.loc());
         d.restoredFromSnapshot = snapshot != null ? c.refText(snapshot) : Value.<String>explicit(null, r.loc());
         d.globalCluster = c.refText(get(p, "GlobalClusterIdentifier"));
+        Ev global = get(p, "GlobalClusterIdentifier");
+        d.globalClusterLink = global == null ? Value.explicit(null, r.loc()) : c.ref(global);
         Ev group = get(p, "DBClusterParameterGroupName");
         d.parameterGroup = group == null ? Value.defaulted(Defaults.RDS_DEFAULT_CLUSTER_PARAMETER_GROUP, r.loc())
                 : c.refText(group);
@@ -86,6 +90,21 @@ final class DataMapper extends FamilyMapper {
         g.family = c.str(get(p, "Family"));
         Ev parameters = get(p, "Parameters");
         g.parameters = parameters == null ? Value.explicit(Map.of(), r.loc()) : c.stringMap(parameters);
+        return g;
+    }
+
+    /**
+     * An Aurora global database. Its primary is the cluster it is made from ({@code SourceDBClusterIdentifier}); the
+     * secondaries join it from their own stacks ({@code AWS::RDS::DBCluster.GlobalClusterIdentifier}).
+     */
+    private GlobalCluster globalCluster(Res r) {
+        GlobalCluster g = new GlobalCluster(r.id(), r.type(), r.loc());
+        Ev p = r.props();
+        nameFrom(g, r, "GlobalClusterIdentifier", true);
+        Ev source = get(p, "SourceDBClusterIdentifier");
+        g.members = source == null ? Value.explicit(List.of(), r.loc()) : c.ref(source).map(List::of);
+        g.storageEncrypted = c.bool(get(p, "StorageEncrypted"));
+        g.engine = c.str(get(p, "Engine"));
         return g;
     }
 

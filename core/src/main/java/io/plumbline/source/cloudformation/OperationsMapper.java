@@ -10,6 +10,7 @@ import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.ops.BackupPlan;
 import io.plumbline.model.ops.BackupRule;
+import io.plumbline.model.ops.BackupVault;
 import io.plumbline.model.ops.EcrRepository;
 import io.plumbline.model.ops.LogGroup;
 import io.plumbline.model.security.KmsKey;
@@ -34,6 +35,7 @@ final class OperationsMapper extends FamilyMapper {
             case "AWS::ECR::Repository" -> ecrRepository(r);
             case "AWS::Logs::LogGroup" -> logGroup(r);
             case "AWS::Backup::BackupPlan" -> backupPlan(r);
+            case "AWS::Backup::BackupVault" -> backupVault(r);
             default -> null;
         };
     }
@@ -86,13 +88,47 @@ final class OperationsMapper extends FamilyMapper {
             Ev lifecycle = get(rule, "Lifecycle");
             Ev delete = get(lifecycle, "DeleteAfterDays");
             Ev copies = get(rule, "CopyActions");
+            Value<List<String>> copyTo = copies == null ? Value.defaulted(Defaults.CFN_BACKUP_NO_COPY, c.at(rule))
+                    : c.list(copies, a -> c.str(get(a, "DestinationBackupVaultArn")));
+            // A vault of this stack is named by !GetAtt / !Ref: the link finds it where its ARN is not known yet.
+            Value<List<Ref>> copyVaults = copies == null ? copyTo.map(l -> List.<Ref>of())
+                    : c.list(copies, a -> c.ref(get(a, "DestinationBackupVaultArn")));
             return new BackupRule(c.str(get(rule, "RuleName")), c.refText(get(rule, "TargetBackupVault")),
                     c.str(get(rule, "ScheduleExpression")),
                     delete == null ? Value.defaulted(Defaults.CFN_BACKUP_RETAIN_FOREVER, c.at(rule)) : c.integer(delete),
-                    copies == null ? Value.defaulted(Defaults.CFN_BACKUP_NO_COPY, c.at(rule))
-                            : c.list(copies, a -> c.str(get(a, "DestinationBackupVaultArn"))));
+                    copyTo, Value.notInInput(), copyVaults);
         });
         return b;
+    }
+
+    /**
+     * A vault with its key and Vault Lock. Without {@code EncryptionKeyArn} AWS Backup uses a key it creates (AWS
+     * managed); without {@code LockConfiguration} the vault is not locked; a lock without {@code ChangeableForDays} is in
+     * governance mode.
+     */
+    private BackupVault backupVault(Res r) {
+        BackupVault v = new BackupVault(r.id(), r.type(), r.loc());
+        Ev p = r.props();
+        nameFrom(v, r, "BackupVaultName", false);
+        v.kmsKey = c.ref(get(p, "EncryptionKeyArn"), Defaults.BACKUP_VAULT_AWS_MANAGED_KEY, r.loc());
+        Ev lock = get(p, "LockConfiguration");
+        if (lock == null) {
+            v.locked = Value.defaulted(Defaults.BACKUP_VAULT_NOT_LOCKED, r.loc());
+            v.minRetentionDays = Value.explicit(null, r.loc());
+            v.maxRetentionDays = Value.explicit(null, r.loc());
+            v.changeableForDays = Value.explicit(null, r.loc());
+        } else {
+            v.locked = Value.explicit(true, c.at(lock));
+            v.minRetentionDays = orNull(c.integer(get(lock, "MinRetentionDays")), lock);
+            v.maxRetentionDays = orNull(c.integer(get(lock, "MaxRetentionDays")), lock);
+            v.changeableForDays = orNull(c.integer(get(lock, "ChangeableForDays")), lock);
+        }
+        return v;
+    }
+
+    /** An absent lock setting is not set (null), not unknown. */
+    private Value<Integer> orNull(Value<Integer> v, Ev lock) {
+        return v == Value.<Integer>notInInput() ? Value.explicit(null, c.at(lock)) : v;
     }
 
     private Resource foldBackupSelection(Res r) {

@@ -1,5 +1,6 @@
 package io.plumbline.source.terraform;
 
+
 import io.plumbline.model.Defaults;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Resource;
@@ -10,6 +11,7 @@ import io.plumbline.model.data.DbCluster;
 import io.plumbline.model.data.DbClusterParameterGroup;
 import io.plumbline.model.data.DbInstance;
 import io.plumbline.model.data.DbSubnetGroup;
+import io.plumbline.model.data.GlobalCluster;
 import io.plumbline.source.tree.ListNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,6 +72,7 @@ final class DataMapping {
         c.enabledLogExports = a.stringsOrEmpty("enabled_cloudwatch_logs_exports");
         c.restoredFromSnapshot = a.strOrNull("snapshot_identifier");
         c.globalCluster = a.strOrNull("global_cluster_identifier");
+        c.globalClusterLink = a.ref("global_cluster_identifier");
         // The group's name when the plan knows it, else the group the configuration refers to (its address), so
         // ENC-007 finds a group whose name is computed (name_prefix) as well.
         Value<String> groupName = a.strOrNull("db_cluster_parameter_group_name");
@@ -112,6 +115,17 @@ final class DataMapping {
             g.parameters = result != null ? result : Value.explicit(java.util.Collections.unmodifiableMap(out),
                     blocks.place);
         }
+        return g;
+    }
+
+    static Resource globalCluster(PlanReader p, PlanReader.Res x) {
+        GlobalCluster g = p.common(new GlobalCluster(x.address, x.type, x.place), x, "global_cluster_identifier");
+        Attrs a = x.attrs;
+        p.addAlias(g, a.publicText("global_cluster_identifier"));
+        Value<Ref> source = a.ref("source_db_cluster_identifier");
+        g.members = Attrs.absent(source) ? Value.explicit(List.of(), x.place) : Mappings.collect(List.of(source), x.place);
+        g.storageEncrypted = a.bool("storage_encrypted");
+        g.engine = a.strOrNull("engine");
         return g;
     }
 

@@ -45,6 +45,7 @@ final class Mappings {
             case "aws_rds_cluster" -> DataMapping.dbCluster(p, x);
             case "aws_rds_cluster_parameter_group" -> DataMapping.clusterParameterGroup(p, x);
             case "aws_rds_cluster_instance" -> DataMapping.clusterInstance(p, x);
+            case "aws_rds_global_cluster" -> DataMapping.globalCluster(p, x);
             case "aws_db_instance" -> DataMapping.dbInstance(p, x);
             case "aws_db_subnet_group" -> DataMapping.dbSubnetGroup(p, x);
             case "aws_elasticache_replication_group" -> DataMapping.replicationGroup(p, x);
@@ -68,6 +69,8 @@ final class Mappings {
             case "aws_cloudwatch_log_group" -> ServiceMapping.logGroup(p, x);
             case "aws_backup_plan" -> ServiceMapping.backupPlan(p, x);
             case "aws_backup_selection" -> ServiceMapping.backupSelection(p, x);
+            case "aws_backup_vault" -> ServiceMapping.backupVault(p, x);
+            case "aws_backup_vault_lock_configuration" -> ServiceMapping.backupVaultLock(p, x);
             case "aws_cloudtrail" -> DeliveryMapping.trail(p, x);
             case "aws_flow_log" -> DeliveryMapping.flowLog(p, x);
             case "aws_wafv2_web_acl_logging_configuration" -> DeliveryMapping.wafLogging(p, x);

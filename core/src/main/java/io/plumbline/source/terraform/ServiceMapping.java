@@ -10,6 +10,7 @@ import io.plumbline.model.edge.CloudFrontDistribution;
 import io.plumbline.model.edge.Route53HealthCheck;
 import io.plumbline.model.ops.BackupPlan;
 import io.plumbline.model.ops.BackupRule;
+import io.plumbline.model.ops.BackupVault;
 import io.plumbline.model.ops.EcrRepository;
 import io.plumbline.model.ops.LogGroup;
 import io.plumbline.model.security.KmsKey;
@@ -277,6 +278,10 @@ final class ServiceMapping {
         Value<List<Ref>> unknown;
         Provenance place;
         boolean byTag;
+        /** STRINGEQUALS selection tags (key, value), resolved against the plan's resources once all exist. */
+        final List<Map.Entry<String, String>> tagEquals = new ArrayList<>();
+        /** A condition or tag test other than STRINGEQUALS: what it selects is decided at backup time. */
+        boolean unresolvedTags;
         final Map<String, Boolean> seen = new LinkedHashMap<>();
     }
 
@@ -289,11 +294,19 @@ final class ServiceMapping {
             for (Attrs r : rules.items) {
                 Attrs.Blocks copies = r.blocks("copy_action");
                 List<Value<String>> dests = new ArrayList<>();
-                for (Attrs c : copies.items) dests.add(c.strOrNull("destination_vault_arn"));
-                Value<List<String>> copyTo = copies.state == Attrs.Blocks.State.UNKNOWN && !copies.configUnset
+                List<Value<Ref>> vaults = new ArrayList<>();
+                for (Attrs c : copies.items) {
+                    dests.add(c.strOrNull("destination_vault_arn"));
+                    vaults.add(c.ref("destination_vault_arn"));
+                }
+                boolean copiesUnknown = copies.state == Attrs.Blocks.State.UNKNOWN && !copies.configUnset;
+                Value<List<String>> copyTo = copiesUnknown
                         ? Value.unknown("copy actions are " + Attrs.AFTER_APPLY, copies.place) : strings(dests, copies.place);
+                Value<List<Ref>> copyVaults = copiesUnknown
+                        ? Value.unknown("copy actions are " + Attrs.AFTER_APPLY, copies.place)
+                        : Mappings.collect(vaults, copies.place);
                 out.add(new BackupRule(r.strOrNull("rule_name"), r.strOrNull("target_vault_name"), r.strOrNull("schedule"),
-                        r.first("lifecycle").integer("delete_after"), copyTo));
+                        r.first("lifecycle").integer("delete_after"), copyTo, Value.notInInput(), copyVaults));
             }
             b.rules = Value.explicit(List.copyOf(out), rules.place);
         } else if (rules.state == Attrs.Blocks.State.UNKNOWN) {
@@ -305,6 +318,8 @@ final class ServiceMapping {
                 b.selectedResources = Value.unknown("no aws_backup_selection for this plan in the input", x.place);
             } else if (s.unknown != null) {
                 b.selectedResources = s.unknown;
+            } else if (!s.tagEquals.isEmpty() && !s.unresolvedTags) {
+                b.selectedResources = byTags(p, s);
             } else if (s.byTag && s.resources.isEmpty()) {
                 b.selectedResources = Value.unknown("resources are selected by tag or condition, which is decided at backup time",
                         s.place);
@@ -317,6 +332,55 @@ final class ServiceMapping {
             }
         });
         return b;
+    }
+
+    static Resource backupVault(PlanReader p, PlanReader.Res x) {
+        BackupVault v = p.common(new BackupVault(x.address, x.type, x.place), x, "name");
+        Attrs a = x.attrs;
+        v.kmsKey = a.orDefault(a.ref("kms_key_arn"), "kms_key_arn", Defaults.BACKUP_VAULT_AWS_MANAGED_KEY);
+        // The lock is a separate resource folded in later; without one the vault is created unlocked.
+        v.locked = Value.defaulted(Defaults.BACKUP_VAULT_NOT_LOCKED, x.place);
+        v.minRetentionDays = Value.explicit(null, x.place);
+        v.maxRetentionDays = Value.explicit(null, x.place);
+        v.changeableForDays = Value.explicit(null, x.place);
+        return v;
+    }
+
+    static Resource backupVaultLock(PlanReader p, PlanReader.Res x) {
+        p.fold(x, "backup_vault_name", BackupVault.class, (v, r) -> {
+            v.locked = Value.explicit(true, r.place);
+            v.minRetentionDays = r.attrs.integer("min_retention_days");
+            v.maxRetentionDays = r.attrs.integer("max_retention_days");
+            v.changeableForDays = r.attrs.integer("changeable_for_days");
+        });
+        return null;
+    }
+
+    /**
+     * The listed resources plus every resource whose tags hold one of the STRINGEQUALS selection tags (AWS Backup ORs
+     * the tags of one selection). A DB cluster whose tags are unknown in the plan could be selected or not: the
+     * selection is then unknown (other kinds are not looked at for unknown tags: the backup rules judge DB clusters).
+     */
+    private static Value<List<Ref>> byTags(PlanReader p, Selections s) {
+        List<Ref> out = new ArrayList<>(s.resources);
+        Value<List<Ref>>[] unknown = new Value[1];
+        p.forEach(Resource.class, r -> {
+            if (unknown[0] != null) return;
+            if (!r.tags.isPresent()) {
+                if (r instanceof io.plumbline.model.data.DbCluster && r.tags.isUnknown()) {
+                    unknown[0] = Value.unknown("resources are selected by tag, and the tags of " + r.address()
+                            + " are unknown: " + r.tags.note(), s.place);
+                }
+                return;
+            }
+            for (Map.Entry<String, String> t : s.tagEquals) {
+                if (t.getValue().equals(r.tags.get().get(t.getKey())) && s.seen.put(r.address(), Boolean.TRUE) == null) {
+                    out.add(new Ref(r.address()));
+                    break;
+                }
+            }
+        });
+        return unknown[0] != null ? unknown[0] : Value.explicit(List.copyOf(out), s.place);
     }
 
     /** A condition block with at least one condition in it (providers fill an empty one in state). */
@@ -343,9 +407,19 @@ final class ServiceMapping {
             } else {
                 for (Ref ref : res.get()) if (s.seen.put(ref.target(), Boolean.TRUE) == null) s.resources.add(ref);
             }
-            if (!r.attrs.blocks("selection_tag").items.isEmpty() || hasConditions(r.attrs.blocks("condition"))) {
-                s.byTag = true;
+            Attrs.Blocks tags = r.attrs.blocks("selection_tag");
+            for (Attrs t : tags.items) {
+                Value<String> type = t.strOrNull("type");
+                Value<String> key = t.strOrNull("key");
+                Value<String> value = t.strOrNull("value");
+                if (type.is("STRINGEQUALS") && key.isPresent() && value.isPresent()) {
+                    s.tagEquals.add(Map.entry(key.get(), value.get()));
+                } else {
+                    s.unresolvedTags = true;
+                }
             }
+            if (hasConditions(r.attrs.blocks("condition"))) s.unresolvedTags = true;
+            if (!tags.items.isEmpty() || s.unresolvedTags) s.byTag = true;
         });
         return null;
     }

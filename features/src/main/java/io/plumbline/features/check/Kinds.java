@@ -47,6 +47,8 @@ public final class Kinds {
         label(Kind.ROUTE53_HEALTH_CHECK, "Route 53 health check");
         label(Kind.LOG_GROUP, "log group", "CloudWatch log group");
         label(Kind.BACKUP_PLAN, "backup plan", "AWS Backup plan");
+        label(Kind.BACKUP_VAULT, "backup vault", "AWS Backup vault");
+        label(Kind.GLOBAL_CLUSTER, "global cluster", "Aurora global database", "global database");
         label(Kind.IAM_ROLE, "IAM role", "role");
         label(Kind.OIDC_PROVIDER, "OIDC provider", "OpenID Connect provider");
         label(Kind.CONFIG_RECORDER, "Config recorder", "AWS Config recorder", "configuration recorder");

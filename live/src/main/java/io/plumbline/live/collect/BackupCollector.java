@@ -10,6 +10,7 @@ import io.plumbline.model.Ref;
 import io.plumbline.model.Value;
 import io.plumbline.model.ops.BackupPlan;
 import io.plumbline.model.ops.BackupRule;
+import io.plumbline.model.ops.BackupVault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.backup.model.Lifecycle;
 
 /**
  * AWS Backup plans: ListBackupPlans, then per plan GetBackupPlan (rules: vault, schedule, lifecycle, copy actions),
- * ListTags, and ListBackupSelections + GetBackupSelection for the resources the plan protects.
+ * ListTags, and ListBackupSelections + GetBackupSelection for the resources the plan protects; vaults with their key
+ * and Vault Lock from ListBackupVaults.
  */
 public final class BackupCollector implements Collector {
 
@@ -33,6 +35,7 @@ public final class BackupCollector implements Collector {
     public static final String LIST_TAGS = "backup:ListTags";
     public static final String LIST_BACKUP_SELECTIONS = "backup:ListBackupSelections";
     public static final String GET_BACKUP_SELECTION = "backup:GetBackupSelection";
+    public static final String LIST_BACKUP_VAULTS = "backup:ListBackupVaults";
 
     private BackupClient backup;
     private CollectContext ctx;
@@ -44,7 +47,7 @@ public final class BackupCollector implements Collector {
 
     @Override
     public java.util.Set<Kind> kinds() {
-        return java.util.Set.of(Kind.BACKUP_PLAN);
+        return java.util.Set.of(Kind.BACKUP_PLAN, Kind.BACKUP_VAULT);
     }
 
     @Override
@@ -55,6 +58,7 @@ public final class BackupCollector implements Collector {
             List<BackupPlan> plans = ctx.collect(Kind.BACKUP_PLAN, "AWS Backup plans", LIST_BACKUP_PLANS,
                     this::plans);
             for (BackupPlan b : plans) details(b);
+            ctx.collect(Kind.BACKUP_VAULT, "AWS Backup vaults", LIST_BACKUP_VAULTS, this::vaults);
         }
     }
 
@@ -72,6 +76,33 @@ public final class BackupCollector implements Collector {
                 b.addAlias(x.backupPlanId());
                 b.addAlias(x.backupPlanName());
                 out.add(b);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * ListBackupVaults gives each vault's key and Vault Lock (the same fields as DescribeBackupVault, one call a page).
+     * A vault without a lock has {@code Locked} false and no retention or lock date; a lock without a
+     * {@code LockDate} is in governance mode.
+     */
+    public List<BackupVault> vaults() {
+        List<BackupVault> out = new ArrayList<>();
+        for (var page : backup.listBackupVaultsPaginator(b -> { })) {
+            for (var x : page.backupVaultList()) {
+                String arn = x.backupVaultArn();
+                Provenance p = ctx.at(arn, LIST_BACKUP_VAULTS);
+                BackupVault vault = new BackupVault(arn, "backup:BackupVault", p);
+                vault.name = v(x.backupVaultName(), p);
+                vault.region = v(ctx.region(), p);
+                vault.addAlias(arn);
+                vault.addAlias(x.backupVaultName());
+                vault.kmsKey = v(x.encryptionKeyArn() == null ? null : new Ref(x.encryptionKeyArn()), p);
+                vault.locked = v(Boolean.TRUE.equals(x.locked()), p);
+                vault.minRetentionDays = v(x.minRetentionDays() == null ? null : Math.toIntExact(x.minRetentionDays()), p);
+                vault.maxRetentionDays = v(x.maxRetentionDays() == null ? null : Math.toIntExact(x.maxRetentionDays()), p);
+                vault.lockDate = v(x.lockDate() == null ? null : x.lockDate().toString(), p);
+                out.add(vault);
             }
         }
         return out;

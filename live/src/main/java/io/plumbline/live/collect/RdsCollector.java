@@ -12,6 +12,7 @@ import io.plumbline.model.Value;
 import io.plumbline.model.data.DbCluster;
 import io.plumbline.model.data.DbInstance;
 import io.plumbline.model.data.DbSubnetGroup;
+import io.plumbline.model.data.GlobalCluster;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ public final class RdsCollector implements Collector {
     public static final String DESCRIBE_DB_SUBNET_GROUPS = "rds:DescribeDBSubnetGroups";
     public static final String DESCRIBE_DB_CLUSTER_SNAPSHOTS = "rds:DescribeDBClusterSnapshots";
     public static final String DESCRIBE_DB_CLUSTER_PARAMETERS = "rds:DescribeDBClusterParameters";
+    public static final String DESCRIBE_GLOBAL_CLUSTERS = "rds:DescribeGlobalClusters";
 
     private RdsClient rds;
     private CollectContext ctx;
@@ -40,7 +42,7 @@ public final class RdsCollector implements Collector {
     @Override
     public java.util.Set<Kind> kinds() {
         return java.util.Set.of(Kind.DB_CLUSTER, Kind.DB_INSTANCE,
-                Kind.DB_SUBNET_GROUP, Kind.DB_CLUSTER_SNAPSHOT, Kind.DB_CLUSTER_PARAMETER_GROUP);
+                Kind.DB_SUBNET_GROUP, Kind.DB_CLUSTER_SNAPSHOT, Kind.DB_CLUSTER_PARAMETER_GROUP, Kind.GLOBAL_CLUSTER);
     }
 
     @Override
@@ -69,6 +71,7 @@ public final class RdsCollector implements Collector {
         List<DbCluster> withGroups = clusters;
         ctx.collect(Kind.DB_CLUSTER_PARAMETER_GROUP, "DB cluster parameter groups", DESCRIBE_DB_CLUSTER_PARAMETERS,
                 () -> clusterParameterGroups(withGroups));
+        ctx.collect(Kind.GLOBAL_CLUSTER, "Aurora global databases", DESCRIBE_GLOBAL_CLUSTERS, this::globalClusters);
     }
 
     /**
@@ -111,6 +114,36 @@ public final class RdsCollector implements Collector {
             }
             r.parameters = v(java.util.Collections.unmodifiableMap(values), p);
             out.add(r);
+        }
+        return out;
+    }
+
+    /**
+     * Global databases with their members (every member's cluster ARN, whatever its region) and the writer. The
+     * account's global databases are listed from each region audited; their ARN is the same, so they pair up.
+     */
+    public List<GlobalCluster> globalClusters() {
+        List<GlobalCluster> out = new ArrayList<>();
+        for (var page : rds.describeGlobalClustersPaginator(b -> { })) {
+            for (var x : page.globalClusters()) {
+                String arn = x.globalClusterArn();
+                Provenance p = ctx.at(arn, DESCRIBE_GLOBAL_CLUSTERS);
+                GlobalCluster g = new GlobalCluster(arn, "rds:GlobalCluster", p);
+                g.name = v(x.globalClusterIdentifier(), p);
+                g.addAlias(arn);
+                g.addAlias(x.globalClusterIdentifier());
+                g.engine = v(x.engine(), p);
+                g.storageEncrypted = v(x.storageEncrypted(), p);
+                List<Ref> members = new ArrayList<>();
+                Ref writer = null;
+                for (var m : x.globalClusterMembers()) {
+                    members.add(new Ref(m.dbClusterArn()));
+                    if (Boolean.TRUE.equals(m.isWriter())) writer = new Ref(m.dbClusterArn());
+                }
+                g.members = v(List.copyOf(members), p);
+                g.writer = v(writer, p);
+                out.add(g);
+            }
         }
         return out;
     }
@@ -188,6 +221,8 @@ public final class RdsCollector implements Collector {
                 // The snapshot a cluster was restored from is not reported by DescribeDBClusters: it stays unknown.
                 r.restoredFromSnapshot = Value.notInInput();
                 r.globalCluster = v(x.globalClusterIdentifier(), p);
+                r.globalClusterLink = v(x.globalClusterIdentifier() == null || x.globalClusterIdentifier().isEmpty()
+                        ? null : new Ref(x.globalClusterIdentifier()), p);
                 r.parameterGroup = v(x.dbClusterParameterGroup(), p);
                 r.port = v(x.port(), p);
                 // skipFinalSnapshot / finalSnapshotIdentifier / deletionPolicy are settings of a delete call or of a

@@ -68,7 +68,40 @@ class BackupCollectorTest {
         assertEquals(Certainty.UNKNOWN, plan.selectedResources.certainty());
         assertEquals(BackupCollector.LIST_BACKUP_SELECTIONS, plan.selectedResources.provenance().operation());
         assertTrue(ctx.failed(BackupCollector.LIST_BACKUP_SELECTIONS));
-        assertEquals(2, ctx.resources().size());
+        assertEquals(2, ctx.resources().stream().filter(BackupPlan.class::isInstance).count());
+        assertEquals(2, ctx.resources().size() - 2, "the two target vaults, from ListBackupVaults");
+    }
+
+    @Test
+    void vaultsAreReadWithTheirKeyAndVaultLock() {
+        SeedEdge.vaults(moto);
+        CollectContext ctx = new CollectContext(SeedEdge.ACCOUNT, MotoServer.REGION);
+        new BackupCollector().collect(new Clients(moto.options()), ctx);
+        assertFalse(ctx.failed(BackupCollector.LIST_BACKUP_VAULTS));
+        java.util.Map<String, io.plumbline.model.ops.BackupVault> vaults = new java.util.HashMap<>();
+        for (var r : ctx.resources()) {
+            if (r instanceof io.plumbline.model.ops.BackupVault v) vaults.put(v.name.get(), v);
+        }
+        var locked = vaults.get("locked");
+        assertEquals("arn:aws:backup:" + MotoServer.REGION + ":" + SeedEdge.ACCOUNT + ":backup-vault:locked",
+                locked.address());
+        assertEquals(SeedEdge.VAULT_KEY, locked.kmsKey.get().target());
+        assertTrue(locked.locked.get());
+        assertEquals(7, locked.minRetentionDays.get());
+        assertEquals(35, locked.maxRetentionDays.get());
+        assertNotNull(locked.lockDate.get(), "a grace time gives a lock date: compliance mode");
+        assertEquals(BackupCollector.LIST_BACKUP_VAULTS, locked.kmsKey.provenance().operation());
+        assertEquals(MotoServer.REGION, locked.region.get());
+
+        var governed = vaults.get("governed");
+        assertTrue(governed.locked.get());
+        assertEquals(Certainty.EXPLICIT, governed.lockDate.certainty());
+        assertNull(governed.lockDate.get(), "no grace time: governance mode, no lock date");
+
+        var open = vaults.get("open");
+        assertFalse(open.locked.get());
+        assertNull(open.minRetentionDays.get());
+        assertEquals(Certainty.EXPLICIT, open.kmsKey.certainty());
     }
 
     // moto cannot serve GetBackupSelection (not implemented), so the selection logic is tested on SDK objects built

@@ -9,6 +9,7 @@ import io.plumbline.model.Kind;
 import io.plumbline.model.Model;
 import io.plumbline.model.Ref;
 import io.plumbline.model.data.DbCluster;
+import io.plumbline.model.data.GlobalCluster;
 import io.plumbline.model.data.DbSubnetGroup;
 import io.plumbline.model.network.Subnet;
 import io.plumbline.rule.Status;
@@ -92,6 +93,24 @@ class RdsCollectorTest {
         assertEquals(Certainty.EXPLICIT, c.globalCluster.certainty());
         assertNull(c.globalCluster.get(), "not a member of a global database");
         assertSame(group(m, "data-db"), m.resolve(c, c.subnetGroup.get(), DbSubnetGroup.class).orElseThrow());
+    }
+
+    @Test
+    void globalDatabasesAreCollectedWithTheirMembersAndTheClusterLinksToItsGlobalDatabase() {
+        String primaryArn = SeedData.globalDatabase(moto, "orders-global", "orders", "orders-dr");
+        Model m = SeedData.collect(moto, new RdsCollector()).model();
+        List<GlobalCluster> globals = m.all(GlobalCluster.class);
+        assertEquals(1, globals.size(), () -> "" + globals);
+        GlobalCluster g = globals.get(0);
+        assertEquals("orders-global", g.name.get());
+        assertEquals(List.of(new Ref(primaryArn), new Ref(primaryArn.replace(MotoServer.REGION, SeedData.SECONDARY)
+                .replace(":orders", ":orders-dr"))), g.members.get());
+        assertEquals(new Ref(primaryArn), g.writer.get());
+        assertEquals(RdsCollector.DESCRIBE_GLOBAL_CLUSTERS, g.members.provenance().operation());
+        DbCluster c = m.all(DbCluster.class).get(0);
+        assertTrue(c.globalClusterLink.isPresent(), "the cluster names its global database");
+        assertSame(g, m.resolve(c, c.globalClusterLink.get(), GlobalCluster.class).orElseThrow());
+        assertSame(c, m.resolve(g, g.members.get().get(0), DbCluster.class).orElseThrow());
     }
 
     @Test
