@@ -86,6 +86,7 @@ class StepsDocTest {
         CLASSES.put(Kind.OIDC_PROVIDER, io.plumbline.model.security.OidcProvider.class);
         CLASSES.put(Kind.CONFIG_RECORDER, io.plumbline.model.ops.ConfigRecorder.class);
         CLASSES.put(Kind.BUCKET_WRITER, io.plumbline.model.storage.BucketWriter.class);
+        CLASSES.put(Kind.ECR_REPLICATION_CONFIGURATION, io.plumbline.model.ops.EcrReplicationConfiguration.class);
     }
 
     static String table() {
