@@ -632,7 +632,7 @@ def build(variant=None):
         }
         rep = props["ReplicationConfiguration"]["Rules"][0]
         if v == "REP-001-same-region" and short == "tfstate":
-            rep["Destination"]["Bucket"] = GetAtt("BackupsBucket", "Arn")
+            rep["Destination"]["Bucket"] = GetAtt("TfStateSameRegionReplica", "Arn")
         if v == "REP-002-no-kms-selection" and short == "backups":
             del rep["SourceSelectionCriteria"]
         if v == "REP-002-replica-key-primary" and short == "tfstate":
@@ -652,6 +652,14 @@ def build(variant=None):
                                "Resource": Sub("${LogsBucket.Arn}/alb/AWSLogs/${AWS::AccountId}/*")})
         R(logical + "Policy", "AWS::S3::BucketPolicy", {
             "Bucket": Ref(logical), "PolicyDocument": {"Version": "2012-10-17", "Statement": statements}})
+
+    if v == "REP-001-same-region":
+        R("TfStateSameRegionReplica", "AWS::S3::Bucket", {
+            "BucketName": Sub("${AWS::StackName}-tfstate-copy"),
+            "VersioningConfiguration": {"Status": "Enabled"},
+            "PublicAccessBlockConfiguration": {"BlockPublicAcls": True, "BlockPublicPolicy": True,
+                                               "IgnorePublicAcls": True, "RestrictPublicBuckets": True},
+        }, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
 
     # -------------------------------------------------------------------------------------------- secrets, ECR, edge
     R("AppDbSecret", "AWS::SecretsManager::Secret", {

@@ -190,7 +190,7 @@ VARIANTS = [
     ("REP-001-same-region",
      [("REP-001", "aws_s3_bucket.tfstate", "FAIL")], [("REP-001", "TfStateBucket", "FAIL")],
      "The state bucket replicates within its own region: TF the replica bucket aws_s3_bucket.tfstate_replica "
-     "uses the primary provider (eu-west-1); CFN the destination is BackupsBucket of the same stack"),
+     "uses the primary provider (eu-west-1); CFN the destination is a bucket of the same stack"),
     ("REP-002-no-kms-selection",
      [("REP-002", "aws_s3_bucket.backups", "FAIL")], [("REP-002", "BackupsBucket", "FAIL")],
      "The SSE-KMS backups bucket's replication rule has no source_selection_criteria / SourceSelectionCriteria: "
