@@ -656,6 +656,9 @@ def build(variant=None):
     if v == "REP-001-same-region":
         R("TfStateSameRegionReplica", "AWS::S3::Bucket", {
             "BucketName": Sub("${AWS::StackName}-tfstate-copy"),
+            "BucketEncryption": {"ServerSideEncryptionConfiguration": [{
+                "ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": GetAtt("S3KmsKey", "Arn")},
+                "BucketKeyEnabled": True}]},
             "VersioningConfiguration": {"Status": "Enabled"},
             "PublicAccessBlockConfiguration": {"BlockPublicAcls": True, "BlockPublicPolicy": True,
                                                "IgnorePublicAcls": True, "RestrictPublicBuckets": True},
