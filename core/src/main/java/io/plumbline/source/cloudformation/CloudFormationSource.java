@@ -220,7 +220,7 @@ public final class CloudFormationSource {
             ResourceMapper mapper = new ResourceMapper(conv, region, types, diagnostics);
             Map<String, Resource> slots = new LinkedHashMap<>();
             for (Res r : toMap) {
-                if (ResourceMapper.FOLDING_TYPES.contains(r.type())) {
+                if (mapper.folds(r.type())) {
                     slots.put(r.id(), null);
                     continue;
                 }
@@ -232,7 +232,7 @@ public final class CloudFormationSource {
             }
             int folded = 0;
             for (Res r : toMap) {
-                if (!ResourceMapper.FOLDING_TYPES.contains(r.type())) continue;
+                if (!mapper.folds(r.type())) continue;
                 Resource generic = mapper.fold(r);
                 if (generic == null) folded++;
                 else slots.put(r.id(), generic);

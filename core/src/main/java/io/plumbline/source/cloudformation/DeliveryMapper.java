@@ -4,6 +4,7 @@ import static io.plumbline.source.cloudformation.Conv.get;
 import static io.plumbline.source.cloudformation.Conv.items;
 
 import io.plumbline.model.Ref;
+import io.plumbline.model.Resource;
 import io.plumbline.model.Value;
 import io.plumbline.model.storage.BucketWriter;
 import io.plumbline.source.cloudformation.Ev.Lit;
@@ -15,17 +16,23 @@ import java.util.Locale;
 /**
  * The family of resources that write into S3 buckets and matter only for that, because what they write gives the
  * bucket its role (rule catalog §0.7): CloudTrail trails, VPC flow logs and WAF logging (logs), CodePipeline artifact
- * stores and CodeBuild artifacts (artifacts). Kept apart from {@link ResourceMapper}, which is split by family as it
- * grows.
+ * stores and CodeBuild artifacts (artifacts).
  */
-final class DeliveryMapper {
-    private final Conv c;
-
-    DeliveryMapper(Conv conv) {
-        this.c = conv;
+final class DeliveryMapper extends FamilyMapper {
+    DeliveryMapper(MappingContext m) {
+        super(m);
     }
 
-    BucketWriter map(ResourceMapper.Res r) {
+    @Override
+    Resource primary(ResourceMapper.Res r) {
+        return switch (r.type()) {
+            case "AWS::CloudTrail::Trail", "AWS::EC2::FlowLog", "AWS::WAFv2::LoggingConfiguration",
+                 "AWS::CodePipeline::Pipeline", "AWS::CodeBuild::Project" -> map(r);
+            default -> null;
+        };
+    }
+
+    private BucketWriter map(ResourceMapper.Res r) {
         Ev p = r.props();
         return switch (r.type()) {
             case "AWS::CloudTrail::Trail" -> writer(r, "logs", "CloudTrail log files", one(get(p, "S3BucketName")));
