@@ -1,5 +1,6 @@
 package io.plumbline.rules.replication;
 
+import io.plumbline.model.Arn;
 import io.plumbline.model.Model;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
@@ -101,11 +102,9 @@ final class Regions {
                 Evidence.of("region", r.region, "the primary region"));
     }
 
-    /**
-     * The region field of an ARN, or null. The shared ARN reader ({@code io.plumbline.model.Arn}) is not on this
-     * branch yet: until it is, no ARN region is read here and such a key stays unknown, never guessed.
-     */
+    /** The region field of an ARN (the shared {@link Arn} reader), or null when the text is no ARN or names none. */
     static String arnRegion(String text) {
-        return null;
+        Arn arn = Arn.parse(text);
+        return arn != null && arn.hasRegion() ? arn.region() : null;
     }
 }
