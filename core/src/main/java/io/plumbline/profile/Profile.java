@@ -33,9 +33,17 @@ public record Profile(
 
     /**
      * Cross-region replication: {@code bucketRegions} names the region of buckets the input does not hold (a
-     * replication destination created elsewhere), by bucket name, because an S3 ARN carries no region.
+     * replication destination created elsewhere), by bucket name, because an S3 ARN carries no region;
+     * {@code customerManagedKeys} lists KMS key ARNs the input does not hold that the operator states are
+     * customer-managed (replica keys created in the secondary region's stack), since nothing in the input can prove it.
      */
-    public record Replication(Map<String, String> bucketRegions) {
+    public record Replication(Map<String, String> bucketRegions, List<String> customerManagedKeys) {
+    }
+
+    /** Whether the profile states that this key ARN (outside the input) is customer-managed. */
+    public boolean declaresCustomerManagedKey(String keyArn) {
+        if (replication == null || replication.customerManagedKeys() == null || keyArn == null) return false;
+        return replication.customerManagedKeys().contains(keyArn.trim());
     }
 
     /**

@@ -35,8 +35,9 @@ import java.util.Optional;
  * SSE-S3 ({@code AES256}) it is not applicable, and so is a bucket that does not replicate (REP-001 judges that) and a
  * bucket that is itself a replica. Every Enabled rule must comply. The key's region: a key the input holds has its own
  * region (a CloudFormation key of the same stack is in the source's region, so not the destination's); a key named by
- * ARN outside the input has the ARN's region, but cannot be proven customer-managed (UNKNOWN). The destination's
- * region is decided as in REP-001.
+ * ARN outside the input has the ARN's region (the shared {@code Arn} reader), but nothing in the input proves it
+ * customer-managed: UNKNOWN, unless the profile's {@code replication.customerManagedKeys} lists it (the operator's
+ * statement, shown in the evidence). The destination's region is decided as in REP-001.
  */
 @RuleInfo(
         id = "REP-002",
@@ -149,9 +150,14 @@ public final class ReplicationCopiesKmsObjects implements Rule {
         } else if (!keyRegion.region().equals(destRegion.region())) {
             c.fail("the replica key of " + name + " is in " + keyRegion.region() + " but the destination bucket is "
                     + "in " + destRegion.region() + ": a KMS key is usable only in its own region", keyRegion.evidence());
-        } else if (owner.owner() == Keys.Owner.UNPROVEN) {
+        } else if (owner.owner() == Keys.Owner.UNPROVEN && !profile.declaresCustomerManagedKey(key.get().target())) {
             c.unknown("the replica key is in the destination's region " + destRegion.region() + ", but "
-                    + owner.description(), ke);
+                    + owner.description() + " (the profile's replication.customerManagedKeys can name it)", ke);
+        } else if (owner.owner() == Keys.Owner.UNPROVEN) {
+            c.pass(Evidence.of(name + ".destination.encryption_configuration.replica_kms_key_id",
+                    key.get().target() + " [customer-managed: named in the profile's replication.customerManagedKeys]",
+                    "a customer-managed KMS key", key.provenance()));
+            c.note(keyRegion.evidence());
         } else {
             c.pass(ke);
             c.note(keyRegion.evidence());

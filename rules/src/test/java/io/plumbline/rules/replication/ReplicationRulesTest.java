@@ -131,6 +131,32 @@ class ReplicationRulesTest {
         expect(r, "aws_s3_bucket.good-replica", Status.NOT_APPLICABLE, "itself a replication destination");
     }
 
+    @Test
+    void rep002ReadsTheRegionOfAKeyArnAndNeedsTheProfileToVouchForItsOwner() {
+        String declared = "arn:aws:kms:us-west-2:123456789012:key/5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b";
+        S3Bucket vouched = bucket("vouched", "backups", "eu-west-1");
+        S3Bucket vouchedReplica = bucket("vouched-replica", null, "us-west-2");
+        vouched.replicationRules = explicit(List.of(rule("acme-vouched-replica", "", "Enabled", ref(declared))));
+        S3Bucket unproven = bucket("unproven", "backups", "eu-west-1");
+        S3Bucket unprovenReplica = bucket("unproven-replica", null, "us-west-2");
+        unproven.replicationRules = explicit(List.of(rule("acme-unproven-replica", "", "Enabled",
+                ref("arn:aws:kms:us-west-2:123456789012:key/other"))));
+        S3Bucket elsewhere = bucket("elsewhere", "backups", "eu-west-1");
+        S3Bucket elsewhereReplica = bucket("elsewhere-replica", null, "us-west-2");
+        elsewhere.replicationRules = explicit(List.of(rule("acme-elsewhere-replica", "", "Enabled",
+                ref("arn:aws:kms:eu-west-1:123456789012:key/primary"))));
+        S3Bucket managed = bucket("managed", "backups", "eu-west-1");
+        S3Bucket managedReplica = bucket("managed-replica", null, "us-west-2");
+        managed.replicationRules = explicit(List.of(rule("acme-managed-replica", "", "Enabled",
+                ref("arn:aws:kms:us-west-2:123456789012:alias/aws/s3"))));
+        Result r = run(new ReplicationCopiesKmsObjects(), vouched, vouchedReplica, unproven, unprovenReplica,
+                elsewhere, elsewhereReplica, managed, managedReplica);
+        expect(r, "aws_s3_bucket.vouched", Status.PASS);
+        expect(r, "aws_s3_bucket.unproven", Status.UNKNOWN, "cannot be proven", "customerManagedKeys");
+        expect(r, "aws_s3_bucket.elsewhere", Status.FAIL, "eu-west-1", "only in its own region");
+        expect(r, "aws_s3_bucket.managed", Status.FAIL, "AWS-managed");
+    }
+
     private static Secret secret(String address, String name, Map<String, String> tags, List<String> replicas) {
         Secret s = new Secret(address, "aws_secretsmanager_secret", at());
         s.name = explicit(name);
