@@ -49,6 +49,39 @@ class ReplicationCollectorsTest {
     }
 
     @Test
+    void bucketReplicationCarriesFilterDeleteMarkersSseKmsSelectionAndRole() {
+        try (var s3 = SeedData.s3(moto, SeedData.REGION)) {
+            s3.createBucket(b -> b.bucket("acme-state").createBucketConfiguration(c -> c.locationConstraint(
+                    software.amazon.awssdk.services.s3.model.BucketLocationConstraint.fromValue(SeedData.REGION))));
+            s3.putBucketVersioning(b -> b.bucket("acme-state").versioningConfiguration(v -> v.status("Enabled")));
+            s3.putBucketReplication(b -> b.bucket("acme-state").replicationConfiguration(c -> c
+                    .role("arn:aws:iam::123456789012:role/replication").rules(
+                            r -> r.id("all").status("Enabled").priority(1).filter(f -> f.prefix(""))
+                                    .deleteMarkerReplication(d -> d.status("Disabled"))
+                                    .sourceSelectionCriteria(x -> x.sseKmsEncryptedObjects(k -> k.status("Enabled")))
+                                    .destination(d -> d.bucket("arn:aws:s3:::acme-state-usw2")
+                                            .encryptionConfiguration(e -> e.replicaKmsKeyID(
+                                                    "arn:aws:kms:us-west-2:123456789012:key/1"))),
+                            r -> r.id("audit").status("Enabled").priority(2)
+                                    .filter(f -> f.tag(t -> t.key("class").value("audit")))
+                                    .deleteMarkerReplication(d -> d.status("Disabled"))
+                                    .destination(d -> d.bucket("arn:aws:s3:::acme-audit-usw2")))));
+        }
+        Model m = SeedData.collect(moto, new S3Collector()).model();
+        var bucket = m.all(io.plumbline.model.storage.S3Bucket.class).stream()
+                .filter(b -> b.name.is("acme-state")).findFirst().orElseThrow();
+        var rules = bucket.replicationRules.get();
+        assertEquals(2, rules.size(), () -> "" + rules);
+        var all = rules.stream().filter(r -> "".equals(r.filter().get())).findFirst().orElseThrow();
+        assertEquals("Disabled", all.deleteMarkerReplication().get());
+        assertEquals("Enabled", all.sseKmsEncryptedObjects().get());
+        assertEquals("arn:aws:kms:us-west-2:123456789012:key/1", all.replicaKmsKey().get().target());
+        assertTrue(rules.stream().anyMatch(r -> "tags: class=audit".equals(r.filter().get())), () -> "" + rules);
+        assertEquals("arn:aws:iam::123456789012:role/replication", bucket.replicationRole.get().target());
+        assertEquals(S3Collector.GET_REPLICATION_CONFIGURATION, bucket.replicationRole.provenance().operation());
+    }
+
+    @Test
     void secretReplicasCarryRegionStatusAndTheReplicaKnowsItsPrimary() {
         try (SecretsManagerClient sm = SeedData.secrets(moto)) {
             sm.createSecret(b -> b.name("acme/app-db").secretString("not-read")
