@@ -2,6 +2,8 @@ package io.plumbline.live.collect;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import io.plumbline.live.AuditOptions;
+import io.plumbline.live.DenyingProxy;
 import io.plumbline.live.MotoServer;
 import io.plumbline.live.SeedData;
 import io.plumbline.model.Model;
@@ -48,35 +50,65 @@ class ReplicationCollectorsTest {
         assertEquals(List.of("PREFIX_MATCH"), rule.filterTypes().get());
     }
 
+    /**
+     * moto 5.2.5 answers GetBucketReplication with a fixed {@code DeleteMarkerReplication Disabled} and
+     * {@code Filter Prefix ""} for every rule and drops {@code SourceSelectionCriteria}, so this reply is HAND-WRITTEN
+     * in the documented response format (S3 API reference, GetBucketReplication, "Response Syntax"); the bucket
+     * itself and every other call are moto's.
+     */
+    private static final String REPLICATION_XML = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <ReplicationConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+              <Role>arn:aws:iam::123456789012:role/replication</Role>
+              <Rule>
+                <ID>all</ID><Priority>1</Priority><Status>Enabled</Status>
+                <Filter><Prefix></Prefix></Filter>
+                <DeleteMarkerReplication><Status>Enabled</Status></DeleteMarkerReplication>
+                <SourceSelectionCriteria><SseKmsEncryptedObjects><Status>Enabled</Status></SseKmsEncryptedObjects></SourceSelectionCriteria>
+                <Destination>
+                  <Bucket>arn:aws:s3:::acme-state-usw2</Bucket>
+                  <EncryptionConfiguration><ReplicaKmsKeyID>arn:aws:kms:us-west-2:123456789012:key/1</ReplicaKmsKeyID></EncryptionConfiguration>
+                </Destination>
+              </Rule>
+              <Rule>
+                <ID>audit</ID><Priority>2</Priority><Status>Enabled</Status>
+                <Filter><And><Prefix>logs/</Prefix><Tag><Key>class</Key><Value>audit</Value></Tag></And></Filter>
+                <DeleteMarkerReplication><Status>Disabled</Status></DeleteMarkerReplication>
+                <Destination><Bucket>arn:aws:s3:::acme-audit-usw2</Bucket></Destination>
+              </Rule>
+            </ReplicationConfiguration>
+            """;
+
     @Test
-    void bucketReplicationCarriesFilterDeleteMarkersSseKmsSelectionAndRole() {
+    void bucketReplicationCarriesFilterDeleteMarkersSseKmsSelectionAndRole() throws Exception {
         try (var s3 = SeedData.s3(moto, SeedData.REGION)) {
             s3.createBucket(b -> b.bucket("acme-state").createBucketConfiguration(c -> c.locationConstraint(
                     software.amazon.awssdk.services.s3.model.BucketLocationConstraint.fromValue(SeedData.REGION))));
             s3.putBucketVersioning(b -> b.bucket("acme-state").versioningConfiguration(v -> v.status("Enabled")));
-            s3.putBucketReplication(b -> b.bucket("acme-state").replicationConfiguration(c -> c
-                    .role("arn:aws:iam::123456789012:role/replication").rules(
-                            r -> r.id("all").status("Enabled").priority(1).filter(f -> f.prefix(""))
-                                    .deleteMarkerReplication(d -> d.status("Disabled"))
-                                    .sourceSelectionCriteria(x -> x.sseKmsEncryptedObjects(k -> k.status("Enabled")))
-                                    .destination(d -> d.bucket("arn:aws:s3:::acme-state-usw2")
-                                            .encryptionConfiguration(e -> e.replicaKmsKeyID(
-                                                    "arn:aws:kms:us-west-2:123456789012:key/1"))),
-                            r -> r.id("audit").status("Enabled").priority(2)
-                                    .filter(f -> f.tag(t -> t.key("class").value("audit")))
-                                    .deleteMarkerReplication(d -> d.status("Disabled"))
-                                    .destination(d -> d.bucket("arn:aws:s3:::acme-audit-usw2")))));
         }
-        Model m = SeedData.collect(moto, new S3Collector()).model();
+        Model m;
+        try (DenyingProxy proxy = DenyingProxy.answering(moto.endpoint(), (method, path, headers, body) ->
+                method.equals("GET") && path.contains("acme-state") && path.contains("replication")
+                        ? new DenyingProxy.Reply(200, "application/xml",
+                                REPLICATION_XML.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                        : null)) {
+            m = SeedData.collect(new AuditOptions(proxy.endpoint(), List.of(SeedData.REGION), MotoServer.CREDENTIALS,
+                    java.time.Duration.ofSeconds(30), software.amazon.awssdk.core.retry.RetryMode.STANDARD),
+                    new S3Collector()).model();
+        }
         var bucket = m.all(io.plumbline.model.storage.S3Bucket.class).stream()
-                .filter(b -> b.name.is("acme-state")).findFirst().orElseThrow();
+                .filter(b -> b.name.is("acme-state")).findFirst().orElseThrow(() -> new AssertionError(m.diagnostics()));
         var rules = bucket.replicationRules.get();
         assertEquals(2, rules.size(), () -> "" + rules);
-        var all = rules.stream().filter(r -> "".equals(r.filter().get())).findFirst().orElseThrow();
-        assertEquals("Disabled", all.deleteMarkerReplication().get());
+        var all = rules.get(0);
+        assertEquals("", all.filter().get());
+        assertEquals("Enabled", all.deleteMarkerReplication().get());
         assertEquals("Enabled", all.sseKmsEncryptedObjects().get());
         assertEquals("arn:aws:kms:us-west-2:123456789012:key/1", all.replicaKmsKey().get().target());
-        assertTrue(rules.stream().anyMatch(r -> "tags: class=audit".equals(r.filter().get())), () -> "" + rules);
+        var audit = rules.get(1);
+        assertEquals("logs/ tags: class=audit", audit.filter().get());
+        assertEquals("Disabled", audit.deleteMarkerReplication().get());
+        assertNull(audit.sseKmsEncryptedObjects().get(), "no SourceSelectionCriteria");
         assertEquals("arn:aws:iam::123456789012:role/replication", bucket.replicationRole.get().target());
         assertEquals(S3Collector.GET_REPLICATION_CONFIGURATION, bucket.replicationRole.provenance().operation());
     }
