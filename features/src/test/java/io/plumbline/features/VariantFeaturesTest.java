@@ -38,7 +38,8 @@ class VariantFeaturesTest {
             "variants/cloudformation/BAK-005-no-versioning.cfn.yaml", Set.of("REP-001"),
             // The replica bucket moves to the primary region: its replica key (us-west-2) is in another region, and
             // the replicas no longer live in the secondary region.
-            "variants/terraform/REP-001-same-region.tfplan.json", Set.of("REP-002", "REP-004"));
+            "variants/terraform/REP-001-same-region.tfplan.json", Set.of("REP-002", "REP-004"),
+            "variants/cloudformation/REP-001-same-region.cfn.yaml", Set.of("REP-002"));
 
     /** Scenarios undecided on every CloudFormation variant: the template declares no replica bucket (REP-004). */
     private static final Set<String> CFN_UNDECIDED = Set.of("REP-004");
