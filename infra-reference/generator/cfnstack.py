@@ -634,11 +634,20 @@ def build(variant=None):
                 "Id": "to-" + SECONDARY, "Status": "Enabled", "Priority": 1, "Filter": {"Prefix": ""},
                 "DeleteMarkerReplication": {"Status": "Enabled"},
                 "SourceSelectionCriteria": {"SseKmsEncryptedObjects": {"Status": "Enabled"}},
-                "Destination": {"Bucket": Sub("arn:${AWS::Partition}:s3:::${AWS::StackName}-%s-usw2" % short),
+                # The replicas live in the secondary region's stack: named literally, placed there by the profile's
+                # replication.bucketRegions ("*-usw2"), since an S3 ARN names no region.
+                "Destination": {"Bucket": "arn:aws:s3:::%s-%s-usw2" % (NAME, short),
                                 "StorageClass": "STANDARD",
                                 "EncryptionConfiguration": {"ReplicaKmsKeyID": S3_REPLICA_KEY_ARN}}}]},
             "Tags": tags(Sub("${AWS::StackName}-%s-euw1" % short), **{"plumbline:role": role}),
         }
+        rep = props["ReplicationConfiguration"]["Rules"][0]
+        if v == "REP-001-same-region" and short == "tfstate":
+            rep["Destination"]["Bucket"] = GetAtt("TfStateSameRegionReplica", "Arn")
+        if v == "REP-002-no-kms-selection" and short == "backups":
+            del rep["SourceSelectionCriteria"]
+        if v == "REP-002-replica-key-primary" and short == "tfstate":
+            rep["Destination"]["EncryptionConfiguration"]["ReplicaKmsKeyID"] = GetAtt("S3KmsKey", "Arn")
         if v == "BAK-005-suspended" and short == "backups":
             props["VersioningConfiguration"] = {"Status": "Suspended"}
         if v == "BAK-005-no-versioning" and short == "logs":
@@ -663,6 +672,17 @@ def build(variant=None):
         R(logical + "Policy", "AWS::S3::BucketPolicy", {
             "Bucket": Ref(logical), "PolicyDocument": {"Version": "2012-10-17", "Statement": statements}})
 
+    if v == "REP-001-same-region":
+        R("TfStateSameRegionReplica", "AWS::S3::Bucket", {
+            "BucketName": Sub("${AWS::StackName}-tfstate-copy"),
+            "BucketEncryption": {"ServerSideEncryptionConfiguration": [{
+                "ServerSideEncryptionByDefault": {"SSEAlgorithm": "aws:kms", "KMSMasterKeyID": GetAtt("S3KmsKey", "Arn")},
+                "BucketKeyEnabled": True}]},
+            "VersioningConfiguration": {"Status": "Enabled"},
+            "PublicAccessBlockConfiguration": {"BlockPublicAcls": True, "BlockPublicPolicy": True,
+                                               "IgnorePublicAcls": True, "RestrictPublicBuckets": True},
+        }, DeletionPolicy="Retain", UpdateReplacePolicy="Retain")
+
     # -------------------------------------------------------------------------------------------- secrets, ECR, edge
     R("AppDbSecret", "AWS::SecretsManager::Secret", {
         "Name": Sub("${AWS::StackName}/app-db"),
@@ -672,7 +692,10 @@ def build(variant=None):
                                  "GenerateStringKey": "password", "PasswordLength": 32,
                                  "ExcludeCharacters": "\"@/\\"},
         "ReplicaRegions": [{"Region": SECONDARY, "KmsKeyId": SECRETS_REPLICA_KEY_ARN}],
+        "Tags": [{"Key": "plumbline:role", "Value": "db-credentials"}],
     })
+    if v == "REP-005-no-replica":
+        del res["AppDbSecret"]["Properties"]["ReplicaRegions"]
     R("AppDbSecretRotation", "AWS::SecretsManager::RotationSchedule", {
         "SecretId": Ref("AppDbSecret"),
         "RotationLambdaARN": Sub("arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:"
@@ -692,7 +715,8 @@ def build(variant=None):
     R("EcrReplication", "AWS::ECR::ReplicationConfiguration", {
         "ReplicationConfiguration": {"Rules": [{
             "Destinations": [{"Region": SECONDARY, "RegistryId": Ref("AWS::AccountId")}],
-            "RepositoryFilters": [{"Filter": "plumbline/", "FilterType": "PREFIX_MATCH"}]}]}})
+            "RepositoryFilters": [{"Filter": "other/" if v == "REP-006-filter-misses" else "plumbline/",
+                                   "FilterType": "PREFIX_MATCH"}]}]}})
     R("EdgeDistribution", "AWS::CloudFront::Distribution", {
         "DistributionConfig": {
             "Enabled": True,

@@ -256,6 +256,25 @@ VARIANTS = [
      "The critical node group gets remote_access / RemoteAccess with an SSH key and no source security groups "
      "(EKS opens 22 to 0.0.0.0/0; EKS would also reject it at apply time because the group uses a launch "
      "template)"),
+    ("REP-001-same-region",
+     [("REP-001", "aws_s3_bucket.tfstate", "FAIL")], [("REP-001", "TfStateBucket", "FAIL")],
+     "The state bucket replicates within its own region: TF the replica bucket aws_s3_bucket.tfstate_replica "
+     "uses the primary provider (eu-west-1); CFN the destination is a bucket of the same stack"),
+    ("REP-002-no-kms-selection",
+     [("REP-002", "aws_s3_bucket.backups", "FAIL")], [("REP-002", "BackupsBucket", "FAIL")],
+     "The SSE-KMS backups bucket's replication rule has no source_selection_criteria / SourceSelectionCriteria: "
+     "S3 skips every KMS-encrypted object"),
+    ("REP-002-replica-key-primary",
+     [("REP-002", "aws_s3_bucket.tfstate", "FAIL")], [("REP-002", "TfStateBucket", "FAIL")],
+     "The state bucket's replicas are encrypted with the primary-region key (TF aws_kms_key.s3, CFN S3KmsKey), "
+     "unusable in us-west-2"),
+    ("REP-005-no-replica",
+     [("REP-005", "aws_secretsmanager_secret.app_db", "FAIL")], [("REP-005", "AppDbSecret", "FAIL")],
+     "The application DB credential secret has no replica (TF replica block, CFN ReplicaRegions removed)"),
+    ("REP-006-filter-misses",
+     [("REP-006", "aws_ecr_repository.app", "FAIL")], [("REP-006", "AppRepository", "FAIL")],
+     "The ECR registry replicates to us-west-2 only repositories starting with other/: plumbline/app is not "
+     "copied"),
 ]
 
 

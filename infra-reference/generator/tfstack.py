@@ -832,6 +832,8 @@ def build(plan, variant=None, prefix=()):
         "policy": X(UNK, *(bucket_refs + key_refs)),
     })
     for name, bucket, provider, role, key, replica in BUCKETS:
+        if v == "REP-001-same-region" and name == "tfstate_replica":
+            provider = "aws"
         tags = {"Name": bucket}
         if role:
             tags["plumbline:role"] = role
@@ -884,6 +886,7 @@ def build(plan, variant=None, prefix=()):
                         "aws_s3_bucket.%s.arn" % name, "aws_s3_bucket.%s" % name),
         }, provider=provider, depends_on=["aws_s3_bucket_public_access_block.%s" % name])
         if replica:
+            replica_key = "s3" if (v == "REP-002-replica-key-primary" and name == "tfstate") else "s3_replica"
             rule = {"id": "archive", "status": "Enabled", "filter": Blk({"prefix": ""}),
                     "noncurrent_version_transition": Blk({"noncurrent_days": 30, "storage_class": "GLACIER"}),
                     "noncurrent_version_expiration": Blk({"noncurrent_days": 365}),
@@ -894,17 +897,20 @@ def build(plan, variant=None, prefix=()):
                 "bucket": ref("aws_s3_bucket.%s.id" % name),
                 "rule": Blk(rule),
             }, provider=provider, depends_on=["aws_s3_bucket_versioning.%s" % name])
+            rep_rule = {
+                "id": "to-" + SECONDARY, "status": "Enabled", "filter": Blk({"prefix": ""}),
+                "delete_marker_replication": Blk({"status": "Enabled"}),
+                "source_selection_criteria": Blk({"sse_kms_encrypted_objects": Blk({"status": "Enabled"})}),
+                "destination": Blk({"bucket": ref("aws_s3_bucket.%s.arn" % replica), "storage_class": "STANDARD",
+                                    "encryption_configuration": Blk({
+                                        "replica_kms_key_id": ref("aws_kms_key.%s.arn" % replica_key)})}),
+            }
+            if v == "REP-002-no-kms-selection" and name == "backups":
+                del rep_rule["source_selection_criteria"]
             R("aws_s3_bucket_replication_configuration", name, {
                 "bucket": ref("aws_s3_bucket.%s.id" % name),
                 "role": ref("aws_iam_role.s3_replication.arn"),
-                "rule": Blk({
-                    "id": "to-" + SECONDARY, "status": "Enabled", "filter": Blk({"prefix": ""}),
-                    "delete_marker_replication": Blk({"status": "Enabled"}),
-                    "source_selection_criteria": Blk({"sse_kms_encrypted_objects": Blk({"status": "Enabled"})}),
-                    "destination": Blk({"bucket": ref("aws_s3_bucket.%s.arn" % replica), "storage_class": "STANDARD",
-                                        "encryption_configuration": Blk({
-                                            "replica_kms_key_id": ref("aws_kms_key.s3_replica.arn")})}),
-                }),
+                "rule": Blk(rep_rule),
             }, provider=provider, depends_on=["aws_s3_bucket_versioning.%s" % name,
                                               "aws_s3_bucket_versioning.%s" % replica])
     if v == "BAK-005-no-versioning-resource":
@@ -914,14 +920,17 @@ def build(plan, variant=None, prefix=()):
                 r.depends_on = [d for d in r.depends_on if d != "aws_s3_bucket_versioning.logs"]
 
     # --------------------------------------------------------------------------------------------- secrets, ECR, edge
-    R("aws_secretsmanager_secret", "app_db", {
+    app_db = {
         "name": NAME + "/app-db",
         "description": "Application database user (the master user's secret is managed by RDS)",
         "kms_key_id": ref("aws_kms_key.secrets.arn"),
         "recovery_window_in_days": 30,
         "replica": Blk({"region": SECONDARY, "kms_key_id": ref("aws_kms_key.secrets_replica.arn")}),
         "tags": {"Name": NAME + "-app-db"},
-    })
+    }
+    if v == "REP-005-no-replica":
+        del app_db["replica"]
+    R("aws_secretsmanager_secret", "app_db", app_db)
     R("aws_secretsmanager_secret_rotation", "app_db", {
         "secret_id": ref("aws_secretsmanager_secret.app_db.id"),
         "rotation_lambda_arn": ROTATION_LAMBDA,
@@ -945,7 +954,8 @@ def build(plan, variant=None, prefix=()):
     R("aws_ecr_replication_configuration", "this", {
         "replication_configuration": Blk({"rule": Blk({
             "destination": Blk({"region": SECONDARY, "registry_id": ACCOUNT}),
-            "repository_filter": Blk({"filter": "plumbline/", "filter_type": "PREFIX_MATCH"})})}),
+            "repository_filter": Blk({"filter": "other/" if v == "REP-006-filter-misses" else "plumbline/",
+                                      "filter_type": "PREFIX_MATCH"})})}),
     })
     R("aws_cloudfront_distribution", "edge", {
         "enabled": True,

@@ -16,6 +16,8 @@ public enum Kind {
     BACKUP_VAULT, GLOBAL_CLUSTER,
     /** A trail, flow log, pipeline... kept for the buckets it writes into (their role, rule catalog §0.7). */
     BUCKET_WRITER,
+    /** The registry-level ECR replication configuration of one account and region. */
+    ECR_REPLICATION_CONFIGURATION,
     /** Anything else: kept, counted, never dropped. */
     GENERIC
 }

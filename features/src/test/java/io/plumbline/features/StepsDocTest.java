@@ -91,6 +91,7 @@ class StepsDocTest {
         CLASSES.put(Kind.CONFIG_RECORDER, io.plumbline.model.ops.ConfigRecorder.class);
         CLASSES.put(Kind.ACCOUNT_PUBLIC_ACCESS_BLOCK, io.plumbline.model.storage.AccountPublicAccessBlock.class);
         CLASSES.put(Kind.BUCKET_WRITER, io.plumbline.model.storage.BucketWriter.class);
+        CLASSES.put(Kind.ECR_REPLICATION_CONFIGURATION, io.plumbline.model.ops.EcrReplicationConfiguration.class);
     }
 
     static String table() {

@@ -30,7 +30,16 @@ class VariantFeaturesTest {
     /** Requirements a variant breaks besides its own rule, and why. */
     private static final Map<String, Set<String>> ALSO_FAILS = Map.of(
             // The short-retention plan also carries a legacy master_password instead of manage_master_user_password.
-            "variants/terraform/BAK-001-short-retention.tfplan.json", Set.of("IAM-005"));
+            "variants/terraform/BAK-001-short-retention.tfplan.json", Set.of("IAM-005"),
+            // S3 replicates only from a versioned bucket: a bucket whose versioning is off does not replicate.
+            "variants/terraform/BAK-005-suspended.tfplan.json", Set.of("REP-001"),
+            "variants/terraform/BAK-005-no-versioning-resource.tfplan.json", Set.of("REP-001"),
+            "variants/cloudformation/BAK-005-suspended.cfn.yaml", Set.of("REP-001"),
+            "variants/cloudformation/BAK-005-no-versioning.cfn.yaml", Set.of("REP-001"),
+            // The replica bucket moves to the primary region: its replica key (us-west-2) is in another region, and
+            // the replicas no longer live in the secondary region.
+            "variants/terraform/REP-001-same-region.tfplan.json", Set.of("REP-002", "REP-004"),
+            "variants/cloudformation/REP-001-same-region.cfn.yaml", Set.of("REP-002"));
 
     /**
      * Scenarios undecided on every CloudFormation variant: the template declares no replica bucket (REP-004); no

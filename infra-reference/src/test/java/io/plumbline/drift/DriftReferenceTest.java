@@ -96,7 +96,12 @@ class DriftReferenceTest {
                 // the template needs a placeholder egress rule to drop the default allow-all; the plan sets none
                 "aws_security_group.aurora rules[]", "aws_security_group.redis rules[]",
                 // the plan names its parameter group; the template's is a resource of a type the model does not type
-                "module.aurora.aws_rds_cluster.this parameterGroup")), paths, () -> "" + diffs(r));
+                "module.aurora.aws_rds_cluster.this parameterGroup",
+                // the plan replicates into a bucket and under a key it creates (provider aws.secondary); the template
+                // names the secondary stack's bucket and key by ARN (REP-001/REP-002: placed by the profile)
+                "aws_s3_bucket.logs replicationRules[]",
+                // the template's replication role has no name to pair it with the plan's
+                "aws_s3_bucket.logs replicationRole")), paths, () -> "" + diffs(r));
         // No reference differs because the two sources name the same resource differently.
         for (Match m : r.matched()) {
             for (DriftReport.Difference d : m.differences()) {

@@ -232,6 +232,24 @@ final class SeedParity {
                     "\"Bool\":{\"aws:SecureTransport\":\"false\"}")));
             s3.putBucketPolicy(b -> b.bucket("parity-backups").policy(tlsPolicy("parity-backups", // violation
                     "\"Bool\":{\"aws:SecureTransport\":\"false\"}").replace("\"arn:aws:s3:::parity-backups\",", "")));
+            // REP-001: to a bucket outside the account's audited region, placed by the profile (*-usw2).
+            s3.putBucketReplication(b -> b.bucket("parity-tfstate").replicationConfiguration(c -> c
+                    .role("arn:aws:iam::123456789012:role/parity-replication").rules(r -> r.id("to-us-west-2")
+                            .status("Enabled").priority(1).filter(f -> f.prefix(""))
+                            .deleteMarkerReplication(d -> d.status("Enabled"))
+                            .destination(d -> d.bucket("arn:aws:s3:::parity-tfstate-usw2")))));
+        }
+        try (var sm = SeedData.secrets(moto)) {
+            sm.createSecret(b -> b.name("parity/app-db").secretString("not-read")
+                    .addReplicaRegions(r -> r.region("us-west-2")));
+            sm.createSecret(b -> b.name("parity/legacy-db").secretString("not-read")); // violation: no replica
+        }
+        try (var ecr = SeedData.ecr(moto)) {
+            ecr.createRepository(b -> b.repositoryName("parity/app"));   // violation: no filter selects it
+            ecr.createRepository(b -> b.repositoryName("team-api"));
+            ecr.putReplicationConfiguration(b -> b.replicationConfiguration(c -> c.rules(r -> r
+                    .destinations(d -> d.region("us-west-2").registryId(SeedData.ACCOUNT))
+                    .repositoryFilters(f -> f.filter("team-").filterType("PREFIX_MATCH")))));
         }
         return new Seeded(vpc, subnets, groups, dataKey, cert);
     }

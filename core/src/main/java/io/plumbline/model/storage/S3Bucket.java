@@ -17,6 +17,8 @@ public final class S3Bucket extends Resource {
     public Value<Boolean> ignorePublicAcls = Value.notInInput();
     public Value<Boolean> restrictPublicBuckets = Value.notInInput();
     public Value<List<ReplicationRule>> replicationRules = Value.notInInput();
+    /** The IAM role S3 assumes to replicate ({@code role} / {@code ReplicationConfiguration.Role}). */
+    public Value<Ref> replicationRole = Value.notInInput();
     public Value<List<LifecycleRule>> lifecycleRules = Value.notInInput();
     /** The bucket receiving this bucket's server access logs (a name or a bucket of the input); null when off. */
     public Value<Ref> loggingTarget = Value.notInInput();

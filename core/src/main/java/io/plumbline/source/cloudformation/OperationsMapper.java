@@ -11,6 +11,7 @@ import io.plumbline.model.Value;
 import io.plumbline.model.ops.BackupPlan;
 import io.plumbline.model.ops.BackupRule;
 import io.plumbline.model.ops.BackupVault;
+import io.plumbline.model.ops.EcrReplicationConfiguration;
 import io.plumbline.model.ops.EcrRepository;
 import io.plumbline.model.ops.LogGroup;
 import io.plumbline.model.security.KmsKey;
@@ -21,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** ECR repositories, CloudWatch log groups, and AWS Backup plans with their selections. */
+/** ECR repositories and registry replication, CloudWatch log groups, and AWS Backup plans with their selections. */
 final class OperationsMapper extends FamilyMapper {
     private final Map<BackupPlan, List<Res>> selections = new IdentityHashMap<>();
 
@@ -33,6 +34,7 @@ final class OperationsMapper extends FamilyMapper {
     Resource primary(Res r) {
         return switch (r.type()) {
             case "AWS::ECR::Repository" -> ecrRepository(r);
+            case "AWS::ECR::ReplicationConfiguration" -> ecrReplication(r);
             case "AWS::Logs::LogGroup" -> logGroup(r);
             case "AWS::Backup::BackupPlan" -> backupPlan(r);
             case "AWS::Backup::BackupVault" -> backupVault(r);
@@ -69,6 +71,25 @@ final class OperationsMapper extends FamilyMapper {
         Ev enc = get(p, "EncryptionConfiguration");
         e.encryptionType = c.str(get(enc, "EncryptionType"), Defaults.CFN_ECR_ENCRYPTION, r.loc());
         e.kmsKey = c.ref(get(enc, "KmsKey"));
+        return e;
+    }
+
+    /**
+     * The registry's replication ({@code ReplicationConfiguration.Rules[]}: {@code Destinations[]} with {@code Region}
+     * and {@code RegistryId}, {@code RepositoryFilters[]} with {@code Filter} and {@code FilterType}).
+     */
+    private EcrReplicationConfiguration ecrReplication(Res r) {
+        EcrReplicationConfiguration e = new EcrReplicationConfiguration(r.id(), r.type(), r.loc());
+        Ev rules = get(r.props(), "ReplicationConfiguration", "Rules");
+        e.rules = rules == null ? Value.explicit(List.of(), r.loc()) : objects(rules, rule -> {
+            Ev filters = get(rule, "RepositoryFilters");
+            return new EcrReplicationConfiguration.Rule(
+                    c.list(get(rule, "Destinations"), d -> Value.explicit(new EcrReplicationConfiguration.Destination(
+                            c.str(get(d, "Region")), c.str(get(d, "RegistryId"))), c.at(d))),
+                    filters == null ? Value.explicit(List.of(), c.at(rule)) : c.list(filters, f -> c.str(get(f, "Filter"))),
+                    filters == null ? Value.explicit(List.of(), c.at(rule))
+                            : c.list(filters, f -> c.str(get(f, "FilterType"))));
+        });
         return e;
     }
 

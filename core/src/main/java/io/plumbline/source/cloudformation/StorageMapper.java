@@ -91,8 +91,12 @@ final class StorageMapper extends FamilyMapper {
                     Ev dest = get(rule, "Destination");
                     return new ReplicationRule(c.str(get(rule, "Status")), c.ref(get(dest, "Bucket")),
                             c.str(get(dest, "StorageClass")),
-                            c.ref(get(dest, "EncryptionConfiguration", "ReplicaKmsKeyID")));
+                            c.ref(get(dest, "EncryptionConfiguration", "ReplicaKmsKeyID")),
+                            orNull(c.str(get(rule, "DeleteMarkerReplication", "Status")), r),
+                            replicationFilter(rule, r),
+                            orNull(c.str(get(rule, "SourceSelectionCriteria", "SseKmsEncryptedObjects", "Status")), r));
                 });
+        b.replicationRole = replication == null ? Value.explicit(null, r.loc()) : c.ref(get(replication, "Role"));
         Ev lifecycle = get(p, "LifecycleConfiguration");
         b.lifecycleRules = lifecycle == null ? Value.defaulted(Defaults.CFN_S3_NO_LIFECYCLE, r.loc())
                 : objects(get(lifecycle, "Rules"), this::lifecycleRule);
@@ -157,5 +161,39 @@ final class StorageMapper extends FamilyMapper {
             b.policy = doc == null ? Value.notInInput() : document(doc);
         }
         return b;
+    }
+
+    /** A property the template leaves out that has no default: not set (explicit null at the resource). */
+    private static Value<String> orNull(Value<String> v, Res r) {
+        return v == Value.<String>notInInput() ? Value.explicit(null, r.loc()) : v;
+    }
+
+    /**
+     * The objects a replication rule selects, as the Terraform mapping writes it: {@code Filter.Prefix} ({@code ""} =
+     * every object), {@code TagFilter} and {@code And} as text, else the V1 rule-level {@code Prefix}; null when the
+     * rule has neither.
+     */
+    private Value<String> replicationFilter(Ev rule, Res r) {
+        Ev filter = get(rule, "Filter");
+        if (filter == null) return orNull(c.str(get(rule, "Prefix")), r);
+        StringBuilder text = new StringBuilder();
+        java.util.List<String> tags = new java.util.ArrayList<>();
+        for (Ev prefixEv : new Ev[] {get(filter, "Prefix"), get(filter, "And", "Prefix")}) {
+            Value<String> prefix = c.str(prefixEv);
+            if (prefix.isUnknown() && prefixEv != null) return prefix;
+            if (prefix.isPresent()) text.append(prefix.get());
+        }
+        java.util.List<Ev> tagEvs = new java.util.ArrayList<>();
+        if (get(filter, "TagFilter") != null) tagEvs.add(get(filter, "TagFilter"));
+        tagEvs.addAll(Conv.items(get(filter, "And", "TagFilters")));
+        for (Ev t : tagEvs) {
+            Value<String> key = c.str(get(t, "Key"));
+            Value<String> value = c.str(get(t, "Value"));
+            if (key.isUnknown() && get(t, "Key") != null) return key;
+            if (value.isUnknown() && get(t, "Value") != null) return value;
+            tags.add(key.orElse("") + "=" + value.orElse(""));
+        }
+        if (!tags.isEmpty()) text.append(text.length() > 0 ? " " : "").append("tags: ").append(String.join(", ", tags));
+        return Value.explicit(text.toString(), c.at(filter));
     }
 }

@@ -63,6 +63,7 @@ final class Mappings {
             case "aws_secretsmanager_secret" -> ServiceMapping.secret(p, x);
             case "aws_secretsmanager_secret_rotation" -> ServiceMapping.secretRotation(p, x);
             case "aws_ecr_repository" -> ServiceMapping.ecrRepository(p, x);
+            case "aws_ecr_replication_configuration" -> ReplicationMapping.ecrReplication(p, x);
             case "aws_cloudfront_distribution" -> ServiceMapping.cloudFront(p, x);
             case "aws_wafv2_web_acl" -> ServiceMapping.webAcl(p, x);
             case "aws_route53_health_check" -> ServiceMapping.healthCheck(p, x);

@@ -31,6 +31,7 @@ final class S3Mapping {
     static final String SSE_KEY = "kms_master_key_id";
     static final String BUCKET_KEY = "bucket_key_enabled";
     static final String REPLICATION = "replication";
+    static final String REPLICATION_ROLE = "replication_role";
     static final String LIFECYCLE = "lifecycle";
     static final String LOGGING = "logging";
     static final String POLICY = "policy";
@@ -113,6 +114,7 @@ final class S3Mapping {
             } else {
                 parts.inline(REPLICATION, "replication_configuration",
                         replicationRules(rep.items.get(0).blocks("rules"), true), dr);
+                parts.inline(REPLICATION_ROLE, "replication_configuration", rep.items.get(0).ref("role"), dr);
             }
         } else if (unknownBlock(rep)) {
             parts.inline(REPLICATION, "replication_configuration",
@@ -158,9 +160,50 @@ final class S3Mapping {
             Attrs dest = r.first("destination");
             Value<Ref> key = inline ? dest.ref("replica_kms_key_id")
                     : dest.first("encryption_configuration").ref("replica_kms_key_id");
-            out.add(new ReplicationRule(r.strOrNull("status"), dest.ref("bucket"), dest.strOrNull("storage_class"), key));
+            Attrs kms = r.first("source_selection_criteria").first("sse_kms_encrypted_objects");
+            Value<String> sseKms = inline ? kms.bool("enabled").map(on -> on ? "Enabled" : "Disabled")
+                    : kms.strOrNull("status");
+            if (Attrs.absent(sseKms)) sseKms = Value.explicit(null, r.place);
+            Value<String> deleteMarkers = inline ? r.strOrNull("delete_marker_replication_status")
+                    : r.first("delete_marker_replication").strOrNull("status");
+            if (Attrs.absent(deleteMarkers)) deleteMarkers = Value.explicit(null, r.place);
+            out.add(new ReplicationRule(r.strOrNull("status"), dest.ref("bucket"), dest.strOrNull("storage_class"), key,
+                    deleteMarkers, filter(r), sseKms));
         }
         return Value.explicit(List.copyOf(out), rules.place);
+    }
+
+    /**
+     * The objects a rule selects: the {@code filter} block's prefix ({@code ""} = every object), tags or an
+     * {@code and} of both as text, else the deprecated rule-level {@code prefix}; null when neither is set.
+     */
+    private static Value<String> filter(Attrs rule) {
+        Attrs.Blocks filters = rule.blocks("filter");
+        if (filters.state == Attrs.Blocks.State.UNKNOWN && !filters.configUnset) {
+            return Value.unknown("the rule's filter is " + Attrs.AFTER_APPLY, filters.place);
+        }
+        if (!filters.items.isEmpty()) {
+            Attrs f = filters.items.get(0);
+            Attrs and = f.first("and");
+            Value<String> prefix = f.strOrNull("prefix");
+            if (prefix.isUnknown()) return prefix;
+            StringBuilder text = new StringBuilder(prefix.isPresent() ? prefix.get() : "");
+            Value<String> andPrefix = and.strOrNull("prefix");
+            if (andPrefix.isUnknown()) return andPrefix;
+            if (andPrefix.isPresent()) text.append(andPrefix.get());
+            List<String> tags = new ArrayList<>();
+            for (Attrs t : f.blocks("tag").items) tags.add(t.text("key") + "=" + t.text("value"));
+            Value<Map<String, String>> andTags = and.stringMap("tags");
+            if (andTags.isUnknown()) return andTags.map(m -> null);
+            if (andTags.isPresent()) andTags.get().forEach((k, v) -> tags.add(k + "=" + v));
+            Value<Map<String, String>> inlineTags = f.stringMap("tags");
+            if (inlineTags.isPresent()) inlineTags.get().forEach((k, v) -> tags.add(k + "=" + v));
+            if (!tags.isEmpty()) text.append(text.length() > 0 ? " " : "").append("tags: ").append(String.join(", ", tags));
+            return Value.explicit(text.toString(), f.place);
+        }
+        Value<String> prefix = rule.str("prefix");
+        if (Attrs.absent(prefix)) return Value.explicit(null, rule.place);
+        return prefix;
     }
 
     private static Value<List<LifecycleRule>> lifecycleRules(Attrs.Blocks rules, boolean inline) {
@@ -230,7 +273,7 @@ final class S3Mapping {
             case "aws_s3_bucket_server_side_encryption_configuration" -> new String[] {SSE_ALGORITHM, SSE_KEY, BUCKET_KEY};
             case "aws_s3_bucket_public_access_block" -> PAB;
             case "aws_s3_bucket_lifecycle_configuration" -> new String[] {LIFECYCLE};
-            case "aws_s3_bucket_replication_configuration" -> new String[] {REPLICATION};
+            case "aws_s3_bucket_replication_configuration" -> new String[] {REPLICATION, REPLICATION_ROLE};
             case "aws_s3_bucket_logging" -> new String[] {LOGGING};
             case "aws_s3_bucket_policy" -> new String[] {POLICY};
             default -> new String[0];
@@ -266,8 +309,10 @@ final class S3Mapping {
                 for (String flag : PAB) parts.split(flag, addr, a.bool(flag, Defaults.S3_PUBLIC_ACCESS_BLOCK_FLAG));
             }
             case "aws_s3_bucket_lifecycle_configuration" -> parts.split(LIFECYCLE, addr, lifecycleRules(a.blocks("rule"), false));
-            case "aws_s3_bucket_replication_configuration" ->
-                    parts.split(REPLICATION, addr, replicationRules(a.blocks("rule"), false));
+            case "aws_s3_bucket_replication_configuration" -> {
+                parts.split(REPLICATION, addr, replicationRules(a.blocks("rule"), false));
+                parts.split(REPLICATION_ROLE, addr, a.ref("role"));
+            }
             case "aws_s3_bucket_logging" -> parts.split(LOGGING, addr, a.ref("target_bucket"));
             case "aws_s3_bucket_policy" -> parts.split(POLICY, addr, a.strOrNull("policy"));
             default -> {
@@ -297,6 +342,9 @@ final class S3Mapping {
         b.restrictPublicBuckets = (Value<Boolean>) merge(p, b, parts, PAB[3], noPab);
         b.replicationRules = (Value<List<ReplicationRule>>) merge(p, b, parts, REPLICATION,
                 absent(creating, Defaults.S3_NO_REPLICATION, "replication", x.place));
+        b.replicationRole = (Value<Ref>) merge(p, b, parts, REPLICATION_ROLE,
+                b.replicationRules.isPresent() && b.replicationRules.get().isEmpty()
+                        ? Value.explicit(null, b.replicationRules.provenance()) : Value.notInInput());
         b.lifecycleRules = (Value<List<LifecycleRule>>) merge(p, b, parts, LIFECYCLE,
                 absent(creating, Defaults.S3_NO_LIFECYCLE, "lifecycle", x.place));
         b.loggingTarget = (Value<Ref>) merge(p, b, parts, LOGGING,

@@ -42,6 +42,7 @@ public final class Kinds {
         label(Kind.S3_BUCKET, "S3 bucket");
         label(Kind.SECRET, "secret", "Secrets Manager secret");
         label(Kind.ECR_REPOSITORY, "ECR repository");
+        label(Kind.ECR_REPLICATION_CONFIGURATION, "ECR replication configuration", "ECR registry replication");
         label(Kind.CLOUDFRONT_DISTRIBUTION, "CloudFront distribution");
         label(Kind.WAF_WEB_ACL, "WAF web ACL", "web ACL");
         label(Kind.ROUTE53_HEALTH_CHECK, "Route 53 health check");

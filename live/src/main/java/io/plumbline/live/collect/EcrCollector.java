@@ -6,6 +6,7 @@ import io.plumbline.live.Clients;
 import io.plumbline.model.Kind;
 import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
+import io.plumbline.model.ops.EcrReplicationConfiguration;
 import io.plumbline.model.ops.EcrRepository;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.Repository;
 
 /**
- * ECR repositories: scan on push, tag mutability, encryption type and key, tags. Same strings as the plan and template
+ * ECR repositories: scan on push, tag mutability, encryption type and key, tags; and the registry's replication
+ * configuration ({@code DescribeRegistry}). Same strings as the plan and template
  * sources ({@code MUTABLE}/{@code IMMUTABLE}, {@code AES256}/{@code KMS}/{@code KMS_DSSE}); an {@code AES256}
  * repository has no key (explicit null).
  */
@@ -23,6 +25,7 @@ public final class EcrCollector implements Collector {
 
     public static final String DESCRIBE_REPOSITORIES = "ecr:DescribeRepositories";
     public static final String LIST_TAGS_FOR_RESOURCE = "ecr:ListTagsForResource";
+    public static final String DESCRIBE_REGISTRY = "ecr:DescribeRegistry";
 
     private EcrClient ecr;
     private CollectContext ctx;
@@ -34,7 +37,7 @@ public final class EcrCollector implements Collector {
 
     @Override
     public java.util.Set<Kind> kinds() {
-        return java.util.Set.of(Kind.ECR_REPOSITORY);
+        return java.util.Set.of(Kind.ECR_REPOSITORY, Kind.ECR_REPLICATION_CONFIGURATION);
     }
 
     @Override
@@ -43,7 +46,43 @@ public final class EcrCollector implements Collector {
         try (EcrClient client = clients.build(EcrClient.builder(), ctx.region())) {
             this.ecr = client;
             ctx.collect(Kind.ECR_REPOSITORY, "ECR repositories", DESCRIBE_REPOSITORIES, this::repositories);
+            ctx.collect(Kind.ECR_REPLICATION_CONFIGURATION, "the ECR registry's replication configuration",
+                    DESCRIBE_REGISTRY, this::registry);
         }
+    }
+
+    /**
+     * The registry's replication configuration ({@code DescribeRegistry}): one resource per account and region, named
+     * by the registry id; no configuration means no rules (explicit empty list), which is what the API returns for a
+     * registry that was never configured.
+     */
+    public List<EcrReplicationConfiguration> registry() {
+        var answer = ecr.describeRegistry(b -> { });
+        String address = ctx.arn("ecr", answer.registryId(), "registry/" + answer.registryId()) + "/replication";
+        Provenance p = ctx.at(address, DESCRIBE_REGISTRY);
+        EcrReplicationConfiguration c = new EcrReplicationConfiguration(address, "ecr:ReplicationConfiguration", p);
+        c.awsId = v(answer.registryId(), p);
+        c.region = v(ctx.region(), p);
+        List<EcrReplicationConfiguration.Rule> rules = new ArrayList<>();
+        var cfg = answer.replicationConfiguration();
+        if (cfg != null) {
+            for (var rule : cfg.rules()) {
+                List<EcrReplicationConfiguration.Destination> dests = new ArrayList<>();
+                for (var d : rule.destinations()) {
+                    dests.add(new EcrReplicationConfiguration.Destination(v(d.region(), p), v(d.registryId(), p)));
+                }
+                List<String> filters = new ArrayList<>();
+                List<String> types = new ArrayList<>();
+                for (var f : rule.repositoryFilters()) {
+                    filters.add(f.filter());
+                    types.add(f.filterTypeAsString());
+                }
+                rules.add(new EcrReplicationConfiguration.Rule(v(List.copyOf(dests), p), v(List.copyOf(filters), p),
+                        v(List.copyOf(types), p)));
+            }
+        }
+        c.rules = v(List.copyOf(rules), p);
+        return List.of(c);
     }
 
     public List<EcrRepository> repositories() {

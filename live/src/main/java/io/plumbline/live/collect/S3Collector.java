@@ -259,11 +259,34 @@ public final class S3Collector implements Collector {
                 String bucket = dest == null ? null : dest.bucket();
                 String key = dest == null || dest.encryptionConfiguration() == null ? null
                         : dest.encryptionConfiguration().replicaKmsKeyID();
+                String deleteMarkers = rule.deleteMarkerReplication() == null ? null
+                        : rule.deleteMarkerReplication().statusAsString();
+                var selection = rule.sourceSelectionCriteria();
+                String sseKms = selection == null || selection.sseKmsEncryptedObjects() == null ? null
+                        : selection.sseKmsEncryptedObjects().statusAsString();
                 rules.add(new ReplicationRule(v(rule.statusAsString(), p), v(bucket == null ? null : new Ref(bucket), p),
-                        v(dest == null ? null : dest.storageClassAsString(), p), v(key == null ? null : new Ref(key), p)));
+                        v(dest == null ? null : dest.storageClassAsString(), p), v(key == null ? null : new Ref(key), p),
+                        v(deleteMarkers, p), v(filter(rule), p), v(sseKms, p)));
             }
             return List.copyOf(rules);
         });
+        r.replicationRole = derive(cfg, c -> c == null || c.role() == null ? null : new Ref(c.role()));
+    }
+
+    /** The objects a rule selects, as the plan source writes it: a prefix ("" = every object), tags as text. */
+    private static String filter(software.amazon.awssdk.services.s3.model.ReplicationRule rule) {
+        var f = rule.filter();
+        if (f == null) return rule.prefix();
+        StringBuilder text = new StringBuilder();
+        List<String> tags = new ArrayList<>();
+        if (f.prefix() != null) text.append(f.prefix());
+        if (f.tag() != null) tags.add(f.tag().key() + "=" + f.tag().value());
+        if (f.and() != null) {
+            if (f.and().prefix() != null) text.append(f.and().prefix());
+            f.and().tags().forEach(t -> tags.add(t.key() + "=" + t.value()));
+        }
+        if (!tags.isEmpty()) text.append(text.length() > 0 ? " " : "").append("tags: ").append(String.join(", ", tags));
+        return text.toString();
     }
 
     private void lifecycle(S3Bucket r, String name, String arn) {

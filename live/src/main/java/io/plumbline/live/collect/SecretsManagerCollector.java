@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.model.ReplicationStatusType;
 import software.amazon.awssdk.services.secretsmanager.model.RotationRulesType;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 
@@ -26,7 +27,9 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
  * <p>{@code kmsKey}: absent means the AWS-managed {@code aws/secretsmanager} key (explicit null, as the plan source has
  * it). {@code rotationDays}: {@code AutomaticallyAfterDays}, else the days of a {@code rate(N days)} schedule; a cron
  * schedule has no fixed number of days (unknown). Replica regions come from {@code DescribeSecret}'s
- * {@code ReplicationStatus}, which {@code ListSecrets} does not return.
+ * {@code ReplicationStatus}, which {@code ListSecrets} does not return, with each replica's status ({@code InSync},
+ * {@code InProgress}, {@code Failed}); {@code PrimaryRegion} marks a replica secret and {@code OwningService} a secret
+ * another service manages ({@code rds}).
  */
 public final class SecretsManagerCollector implements Collector {
 
@@ -81,9 +84,16 @@ public final class SecretsManagerCollector implements Collector {
         boolean rotating = Boolean.TRUE.equals(x.rotationEnabled()); // omitted when rotation was never set up
         r.rotationEnabled = v(rotating, p);
         r.rotationDays = rotating ? rotationDays(x.rotationRules(), p) : v(null, p);
-        r.replicaRegions = ctx.read(DESCRIBE_SECRET, ctx.at(arn, DESCRIBE_SECRET),
-                () -> sm.describeSecret(b -> b.secretId(arn)).replicationStatus().stream()
-                        .map(s -> s.region()).toList());
+        r.primaryRegion = v(x.primaryRegion() == null || x.primaryRegion().isBlank() ? null : x.primaryRegion(), p);
+        r.owningService = v(x.owningService() == null || x.owningService().isBlank() ? null : x.owningService(), p);
+        Value<List<ReplicationStatusType>> replication = ctx.read(DESCRIBE_SECRET, ctx.at(arn, DESCRIBE_SECRET),
+                () -> sm.describeSecret(b -> b.secretId(arn)).replicationStatus());
+        r.replicaRegions = replication.map(list -> list.stream().map(ReplicationStatusType::region).toList());
+        r.replicaStatus = replication.map(list -> {
+            Map<String, String> status = new LinkedHashMap<>();
+            for (ReplicationStatusType s : list) status.put(s.region(), s.statusAsString());
+            return status;
+        });
         return r;
     }
 

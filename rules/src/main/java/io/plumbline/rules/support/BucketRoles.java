@@ -211,7 +211,7 @@ public final class BucketRoles {
     }
 
     /** The bucket name in {@code arn:aws:s3:::name/prefix}, {@code s3://name/prefix}, {@code name/prefix}, domains. */
-    static String bucketName(String reference) {
+    public static String bucketName(String reference) {
         String t = reference.trim();
         Matcher m = ARN.matcher(t);
         if (m.matches()) return m.group(1);
