@@ -251,9 +251,10 @@ class LiveAuditTest {
             assertTrue(m.all(DbCluster.class).isEmpty());
             assertTrue(m.all(DbInstance.class).isEmpty());
             List<String> messages = m.diagnostics().stream().map(d -> d.message()).toList();
-            assertEquals(4, messages.size(), () -> "" + messages);
+            assertEquals(5, messages.size(), () -> "" + messages);
             assertTrue(messages.get(2).contains(RdsCollector.DESCRIBE_DB_SUBNET_GROUPS), messages.get(2));
             assertTrue(messages.get(3).contains(RdsCollector.DESCRIBE_DB_CLUSTER_SNAPSHOTS), messages.get(3));
+            assertTrue(messages.get(4).contains(RdsCollector.DESCRIBE_GLOBAL_CLUSTERS), messages.get(4));
             assertTrue(messages.get(0).contains(RdsCollector.DESCRIBE_DB_CLUSTERS) && messages.get(0)
                     .contains("AccessDenied"), messages.get(0));
             assertTrue(messages.get(1).contains(RdsCollector.DESCRIBE_DB_INSTANCES), messages.get(1));
