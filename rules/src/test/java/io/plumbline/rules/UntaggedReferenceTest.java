@@ -33,7 +33,22 @@ import org.junit.jupiter.api.TestFactory;
  * from the network alone.
  */
 class UntaggedReferenceTest {
-    private static final Profile PROFILE = ReferenceArchitecture.profile();
+    /**
+     * The reference profile plus what a user deploying the reference states, as in the features' untagged run: name
+     * patterns for the state and backup buckets (nothing in a plan or template says a bucket holds Terraform state,
+     * catalog §14), and below the template's stack name and region.
+     */
+    private static final Profile PROFILE = withNamePatterns(ReferenceArchitecture.profile());
+    private static final SourceOptions OPTIONS = new SourceOptions(Map.of("AWS::StackName", "plumbline-reference"),
+            "eu-west-1", null);
+
+    private static Profile withNamePatterns(Profile p) {
+        Profile.Roles r = p.roles();
+        return new Profile(p.name(), p.minimumAvailabilityZones(), p.primaryRegion(), p.secondaryRegion(), p.aurora(),
+                p.cache(), p.network(), new Profile.Roles(r.bucketRoleTag(), r.protectedBucketRoles(),
+                Map.of("tfstate", "-tfstate-euw1$", "backups", "-backups-euw1$"), r.criticalityLabel(),
+                r.baselineBucketRoles()), p.allowedFlows(), p.replication());
+    }
     private static final RuleRegistry REGISTRY = RuleRegistry.discover();
     private static final String PREFIX = "plumbline:";
 
@@ -48,12 +63,12 @@ class UntaggedReferenceTest {
     }
 
     static Model load(String file) {
-        return Inputs.load(ReferenceArchitecture.displayName(file), ReferenceArchitecture.read(file), SourceOptions.DEFAULT);
+        return Inputs.load(ReferenceArchitecture.displayName(file), ReferenceArchitecture.read(file), OPTIONS);
     }
 
     static Model loadUntagged(String file) {
         return Inputs.load(ReferenceArchitecture.displayName(file), ReferenceArchitecture.readUntagged(file),
-                SourceOptions.DEFAULT);
+                OPTIONS);
     }
 
     /** How many {@code plumbline:*} tags the model's resources carry. */
