@@ -347,8 +347,10 @@ public final class ConfigItems {
         }
         r.lifecycleRules = s3Lifecycle(item, p);
         JsonNode replication = item.path(SC + "BucketReplicationConfiguration");
-        if (replication.isMissingNode() || replication.isNull()) r.replicationRules = Value.explicit(List.of(), p);
-        else direct.add(S3Collector.GET_REPLICATION_CONFIGURATION); // rules are not queryable: read them directly
+        if (replication.isMissingNode() || replication.isNull()) {
+            r.replicationRules = Value.explicit(List.of(), p);
+            r.replicationRole = Value.explicit(null, p); // no replication: no role, as the direct call says
+        } else direct.add(S3Collector.GET_REPLICATION_CONFIGURATION); // rules are not queryable: read them directly
         JsonNode target = item.path(SC + "BucketLoggingConfiguration.destinationBucketName");
         if (target.isMissingNode() || target.isNull() || (target.isTextual() && target.asText().isBlank())) {
             r.loggingTarget = Value.explicit(null, p);
