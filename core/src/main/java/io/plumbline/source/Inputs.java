@@ -31,6 +31,9 @@ public final class Inputs {
     private static final Set<String> DEFERRED_PLAN_MEMBERS =
             Set.of("planned_values", "relevant_attributes", "output_changes", "checks");
 
+    /** Plan members large enough to be worth building on the second core while the first reads the rest. */
+    private static final Set<String> CONCURRENT_PLAN_MEMBERS = Set.of("configuration", "prior_state");
+
     /**
      * The largest input file read, in bytes (512 MB): far beyond any real plan or template (CloudFormation takes at
      * most 1 MB), and small enough to be read and parsed in memory.
@@ -75,9 +78,18 @@ public final class Inputs {
         }
         if (attributes.size() > limit) throw tooLarge(name, limit);
         try (java.io.InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
-            if (bytes.length > limit) throw tooLarge(name, limit);
-            return bytes;
+            // Read into one array of the size the file has (readNBytes alone gathers chunks and copies them again:
+            // twice a large plan's size in garbage); then whatever it grew by since, up to the limit.
+            int size = (int) attributes.size();
+            byte[] bytes = new byte[size];
+            int n = in.readNBytes(bytes, 0, size);
+            if (n < size) return java.util.Arrays.copyOf(bytes, n);
+            byte[] more = in.readNBytes((int) Math.min(limit + 1 - size, Integer.MAX_VALUE - 8L - size));
+            if (more.length == 0) return bytes;
+            if ((long) size + more.length > limit) throw tooLarge(name, limit);
+            byte[] all = java.util.Arrays.copyOf(bytes, size + more.length);
+            System.arraycopy(more, 0, all, size, more.length);
+            return all;
         } catch (IOException e) {
             throw unreadable(name, e);
         }
@@ -116,7 +128,7 @@ public final class Inputs {
         hasher.start();
         // A leading '/' is no YAML either: a JSON file that starts with a comment, which the JSON reader names.
         Node root = bytes[start] == '{' || bytes[start] == '[' || bytes[start] == '/'
-                ? JsonTreeReader.read(bytes, name, DEFERRED_PLAN_MEMBERS)
+                ? JsonTreeReader.read(bytes, name, DEFERRED_PLAN_MEMBERS, CONCURRENT_PLAN_MEMBERS)
                 : YamlTreeReader.read(bytes, name);
         if (!(root instanceof MapNode map)) {
             throw new InputException(name, root.line(), root.column(),

@@ -13,6 +13,10 @@ import java.util.Locale;
  * a closed one.
  */
 public record Cidr(int family, long hi, long lo, int prefix, boolean written) {
+    /** Compiled once: every rule of a large plan holds a block (String.matches compiles its pattern each call). */
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("0|[1-9][0-9]{0,2}");
+    private static final java.util.regex.Pattern HEX_GROUP = java.util.regex.Pattern.compile("[0-9a-f]{1,4}");
+
     public static final int V4 = 4;
     public static final int V6 = 6;
 
@@ -45,7 +49,7 @@ public record Cidr(int family, long hi, long lo, int prefix, boolean written) {
             if (!allowAddress) throw new Unreadable("it has no prefix length (a block is written address/length)");
         } else {
             String len = s.substring(slash + 1);
-            if (!len.matches("0|[1-9][0-9]{0,2}")) {
+            if (!DECIMAL.matcher(len).matches()) {
                 throw new Unreadable("its prefix length \"" + clip(len) + "\" is not a number from 0 to " + max
                         + " written without leading zeros");
             }
@@ -89,7 +93,7 @@ public record Cidr(int family, long hi, long lo, int prefix, boolean written) {
         if (parts.length != 4) throw new Unreadable("\"" + clip(s) + "\" is not an IPv4 address of four numbers");
         long v = 0;
         for (String p : parts) {
-            if (!p.matches("0|[1-9][0-9]{0,2}") || Integer.parseInt(p) > 255) {
+            if (!DECIMAL.matcher(p).matches() || Integer.parseInt(p) > 255) {
                 throw new Unreadable("\"" + clip(s) + "\" is not an IPv4 address (each of its four numbers is 0 to 255, "
                         + "without leading zeros)");
             }
@@ -137,7 +141,7 @@ public record Cidr(int family, long hi, long lo, int prefix, boolean written) {
     }
 
     private static int hex(String p, String bad) {
-        if (!p.matches("[0-9a-f]{1,4}")) throw new Unreadable(bad + " (\"" + clip(p) + "\" is not a group of 1 to 4 hex digits)");
+        if (!HEX_GROUP.matcher(p).matches()) throw new Unreadable(bad + " (\"" + clip(p) + "\" is not a group of 1 to 4 hex digits)");
         return Integer.parseInt(p, 16);
     }
 

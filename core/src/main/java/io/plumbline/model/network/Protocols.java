@@ -4,6 +4,10 @@ import java.util.Locale;
 
 /** Normalises the many spellings of IP protocols in plans, templates and the EC2 API. */
 public final class Protocols {
+    /** Compiled once: every rule of a large plan names a protocol (String.matches compiles its pattern each call). */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9]{1,9}");
+    private static final java.util.regex.Pattern SHORT_NUMBER = java.util.regex.Pattern.compile("[0-9]{1,3}");
+
     private Protocols() {
     }
 
@@ -22,7 +26,7 @@ public final class Protocols {
 
     /** A protocol number as AWS writes it ("50", not "050"); the text itself when it is not a number. */
     private static String number(String p) {
-        if (!p.matches("[+-]?[0-9]{1,9}")) return p;
+        if (!NUMBER.matcher(p).matches()) return p;
         int n = Integer.parseInt(p);
         return switch (n) {
             case -1 -> "-1";
@@ -38,7 +42,7 @@ public final class Protocols {
     public static boolean isValid(String normalised) {
         if (normalised == null) return false;
         if (!ignoresPorts(normalised) || "-1".equals(normalised)) return true;
-        if (!normalised.matches("[0-9]{1,3}")) return false;
+        if (!SHORT_NUMBER.matcher(normalised).matches()) return false;
         return Integer.parseInt(normalised) <= 255;
     }
 

@@ -42,25 +42,38 @@ public final class JsonTreeReader {
      * {@link ScalarNode} holding a {@link Deferred}, for {@link #materialize(Node)}.
      */
     public static Node read(byte[] bytes, String file, Set<String> deferredMembers) {
-        return read(bytes, 0, bytes.length, 1, 1, file, deferredMembers);
+        return read(bytes, 0, bytes.length, 1, 1, file, deferredMembers, Set.of());
+    }
+
+    /**
+     * As {@link #read(byte[], String, Set)}, building the trees of the top-level members named in
+     * {@code concurrentMembers} (a plan's {@code configuration}, a third of its bytes) on another thread while this one
+     * reads the rest. The tree, the places and the errors are those of a reading in one pass: this thread still
+     * tokenizes those members (so a syntax error there is found at the same token), and when both readings fail, the
+     * error that comes first in the document is the one thrown.
+     */
+    public static Node read(byte[] bytes, String file, Set<String> deferredMembers, Set<String> concurrentMembers) {
+        return read(bytes, 0, bytes.length, 1, 1, file, deferredMembers, concurrentMembers);
     }
 
     /** The node itself, or the parsed document part when it was deferred. */
     public static Node materialize(Node node) {
         if (node instanceof ScalarNode s && s.value() instanceof Deferred d) {
-            return read(d.bytes(), d.offset(), d.length(), d.line(), d.column(), d.file(), Set.of());
+            return read(d.bytes(), d.offset(), d.length(), d.line(), d.column(), d.file(), Set.of(), Set.of());
         }
         return node;
     }
 
     private static Node read(byte[] bytes, int offset, int length, int line, int column, String file,
-                             Set<String> deferredMembers) {
+                             Set<String> deferredMembers, Set<String> concurrentMembers) {
+        Reader reader = null;
         try (JsonParser p = FACTORY.createParser(bytes, offset, length)) {
             JsonToken first = p.nextToken();
             if (first == null) throw new InputException(file, 1, 1, "empty document");
+            reader = new Reader(p, bytes, offset, line, column, file, deferredMembers, concurrentMembers);
             Node root;
             try {
-                root = new Reader(p, bytes, offset, line, column, file, deferredMembers).readValue(first);
+                root = reader.readValue(first);
             } catch (StreamConstraintsException e) {
                 // Jackson's limit errors carry no position: the parser stands just after the bracket that crossed it.
                 JsonLocation l = p.currentLocation();
@@ -73,8 +86,14 @@ public final class JsonTreeReader {
                 JsonLocation l = p.currentTokenLocation();
                 throw new InputException(file, l.getLineNr(), l.getColumnNr(), "unexpected content after the JSON document");
             }
+            reader.completeConcurrent();
             return root;
+        } catch (RuntimeException | Error e) {
+            // A member read on the other thread lies before whatever failed here: its error comes first.
+            if (reader != null) reader.throwConcurrentFailure();
+            throw e;
         } catch (JsonProcessingException e) {
+            if (reader != null) reader.throwConcurrentFailure();
             JsonLocation l = e.getLocation();
             int ln = l == null ? 0 : l.getLineNr() + line - 1;
             int col = l == null ? 0 : (l.getLineNr() == 1 ? l.getColumnNr() + column - 1 : l.getColumnNr());
@@ -86,8 +105,16 @@ public final class JsonTreeReader {
             }
             throw new InputException(file, ln, col, "malformed JSON: " + problem, e);
         } catch (IOException e) {
+            if (reader != null) reader.throwConcurrentFailure();
             throw new InputException(file, 0, 0, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    /** Below this, a member is read at once: a thread costs more than it saves. */
+    private static final int CONCURRENT_FROM_BYTES = 256 * 1024;
+
+    /** A top-level member whose tree is built on another thread; its value in the root stands in until then. */
+    private record Pending(MapNode owner, String key, java.util.concurrent.FutureTask<Node> tree) {
     }
 
     private static String clip(String s) {
@@ -109,10 +136,16 @@ public final class JsonTreeReader {
         private final int columnBase;
         private final String file;
         private final Set<String> deferred;
+        private final com.fasterxml.jackson.core.base.ParserBase fast;
         /** Short strings repeat endlessly in plans ("create", provider names, "true"): keep one copy of each. */
         private final HashMap<String, String> shortStrings = new HashMap<>();
 
-        Reader(JsonParser p, byte[] bytes, int offset, int line, int column, String file, Set<String> deferred) {
+        private final Set<String> concurrent;
+        private final java.util.List<Pending> pending = new ArrayList<>(1);
+
+        Reader(JsonParser p, byte[] bytes, int offset, int line, int column, String file, Set<String> deferred,
+               Set<String> concurrent) {
+            this.concurrent = concurrent;
             this.p = p;
             this.bytes = bytes;
             this.offset = offset;
@@ -120,32 +153,97 @@ public final class JsonTreeReader {
             this.columnBase = column - 1;
             this.file = file;
             this.deferred = deferred;
+            this.fast = p instanceof com.fasterxml.jackson.core.json.UTF8StreamJsonParser u ? u : null;
+        }
+
+        /*
+         * The token's line and column without the JsonLocation that currentTokenLocation() allocates for every token
+         * (a tenth of a large plan's allocation): the byte parser keeps them in fields. Its getTokenColumnNr() adds one
+         * to the column currentTokenLocation() reports, so one is taken off; JsonTreeReaderTest holds the two equal on
+         * every token of the corpus.
+         */
+        private int tokenLine() {
+            return fast != null ? fast.getTokenLineNr() : p.currentTokenLocation().getLineNr();
+        }
+
+        private int tokenColumn() {
+            return fast != null ? fast.getTokenColumnNr() - 1 : p.currentTokenLocation().getColumnNr();
+        }
+
+        /** Puts the trees built on the other thread in their places, or throws the first error among them. */
+        void completeConcurrent() {
+            for (Pending x : pending) x.owner().entries().put(x.key(), join(x.tree()));
+            pending.clear();
+        }
+
+        /** Waits for the other thread and throws its error, if it had one; returns when it had none. */
+        void throwConcurrentFailure() {
+            for (Pending x : pending) join(x.tree());
+            pending.clear();
+        }
+
+        private static Node join(java.util.concurrent.FutureTask<Node> task) {
+            boolean interrupted = false;
+            try {
+                while (true) {
+                    try {
+                        return task.get();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                if (e.getCause() instanceof Error err) throw err;
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                if (interrupted) Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The member's tree now, or a stand-in while another thread builds it. */
+        private Node concurrently(MapNode owner, String key, Deferred d) {
+            ScalarNode standIn = new ScalarNode(d, d.line(), d.column());
+            if (d.length() < CONCURRENT_FROM_BYTES) return materialize(standIn);
+            java.util.concurrent.FutureTask<Node> task = new java.util.concurrent.FutureTask<>(() -> materialize(standIn));
+            Thread t = new Thread(task, "plumbline-parse-" + key);
+            t.setDaemon(true);
+            t.start();
+            pending.add(new Pending(owner, key, task));
+            return standIn;
         }
 
         Node readValue(JsonToken token) throws IOException {
             Deque<Object[]> stack = new ArrayDeque<>(); // {container, pendingKey}
             JsonToken t = token;
             while (true) {
-                JsonLocation loc = p.currentTokenLocation();
-                int l = loc.getLineNr();
+                if (t == JsonToken.FIELD_NAME) {
+                    stack.peek()[1] = p.currentName();
+                    t = p.nextToken();
+                    if (t == null) throw new IOException("unexpected end of document");
+                    continue;
+                }
+                int l = tokenLine();
                 int line = l + lineBase;
-                int col = l == 1 ? loc.getColumnNr() + columnBase : loc.getColumnNr();
+                int col = l == 1 ? tokenColumn() + columnBase : tokenColumn();
                 Node produced = null;
                 switch (t) {
                     case START_OBJECT -> {
-                        if (stack.size() == 1 && stack.peek()[1] != null && deferred.contains((String) stack.peek()[1])) {
-                            long start = loc.getByteOffset();
+                        String member = stack.size() == 1 ? (String) stack.peek()[1] : null;
+                        boolean later = member != null && deferred.contains(member);
+                        if (later || member != null && concurrent.contains(member)) {
+                            long start = p.currentTokenLocation().getByteOffset();
                             p.skipChildren();
                             long end = p.currentLocation().getByteOffset();
-                            produced = new ScalarNode(new Deferred(bytes, offset + (int) start, (int) (end - start),
-                                    line, col, file), line, col);
+                            Deferred d = new Deferred(bytes, offset + (int) start, (int) (end - start), line, col, file);
+                            produced = later ? new ScalarNode(d, line, col)
+                                    : concurrently((MapNode) stack.peek()[0], member, d);
                         } else {
                             stack.push(new Object[] {new MapNode(new CompactMap(), line, col, null), null});
                         }
                     }
                     case START_ARRAY -> stack.push(new Object[] {new ListNode(new ArrayList<>(4), line, col, null), null});
                     case END_OBJECT, END_ARRAY -> produced = (Node) stack.pop()[0];
-                    case FIELD_NAME -> stack.peek()[1] = p.currentName();
                     case VALUE_STRING -> {
                         String text = p.getText();
                         if (text.length() <= 32) {

@@ -30,8 +30,8 @@ import java.util.function.Function;
 
 /**
  * What the path rules (NET-004, NET-006, NET-007, NET-008) share: the reachability engine of a model (built once per
- * model and profile, shared by the rules that run in parallel), the profile's intents ({@code allowedFlows}) as
- * {@link Traffic}, the three ways a path can be judged against an intent, and witness hops turned into
+ * model, profile and thread, shared by the rules that run on that thread), the profile's intents
+ * ({@code allowedFlows}) as {@link Traffic}, the three ways a path can be judged against an intent, and witness hops turned into
  * {@link Evidence}.
  *
  * <p>Judging a path, always over exactly the traffic in question:
@@ -49,11 +49,14 @@ import java.util.function.Function;
  */
 public final class Paths {
     /**
-     * One engine per model and profile. The value refers to its model, so it is held softly: a weak key alone would
-     * never be cleared (the classic WeakHashMap leak), a soft value lets a long-lived process drop it.
+     * The engines of a model, by profile and thread. The value refers to its model, so it is held softly: a weak key
+     * alone would never be cleared (the classic WeakHashMap leak), a soft value lets a long-lived process drop it.
      */
-    private static final Map<Model, SoftReference<Map<Profile, Paths>>> CACHE =
+    private static final Map<Model, SoftReference<Map<EngineKey, Paths>>> CACHE =
             Collections.synchronizedMap(new WeakHashMap<>());
+
+    private record EngineKey(Profile profile, Thread thread) {
+    }
 
     private final Reachability reach;
 
@@ -61,28 +64,34 @@ public final class Paths {
         this.reach = reach;
     }
 
-    /** The engine for the rule's model and profile, built once and shared by every path rule. */
+    /** The engine for the rule's model and profile, built once per thread and shared by the rules run there. */
     public static Paths of(RuleContext ctx) {
         return of(ctx.model(), ctx.profile());
     }
 
     public static Paths of(Model model, Profile profile) {
-        Map<Profile, Paths> byProfile;
+        Map<EngineKey, Paths> engines;
         synchronized (CACHE) {
-            SoftReference<Map<Profile, Paths>> ref = CACHE.get(model);
-            byProfile = ref == null ? null : ref.get();
-            if (byProfile == null) {
-                byProfile = new HashMap<>();
-                CACHE.put(model, new SoftReference<>(byProfile));
+            SoftReference<Map<EngineKey, Paths>> ref = CACHE.get(model);
+            engines = ref == null ? null : ref.get();
+            if (engines == null) {
+                engines = new HashMap<>();
+                CACHE.put(model, new SoftReference<>(engines));
             }
         }
-        synchronized (byProfile) {
-            Paths p = byProfile.get(profile);
-            if (p == null) {
-                p = new Paths(Reachability.of(model, profile));
-                byProfile.put(profile, p);
-            }
-            return p;
+        // One engine per thread: the engine's queries are serialised (it memoises as it goes), so path rules sharing
+        // one wait on each other; with one each, the rules on the two cores run side by side. A second engine costs
+        // a small part of one rule (its build is the model's indexing, not the queries).
+        EngineKey key = new EngineKey(profile, Thread.currentThread());
+        Paths p;
+        synchronized (engines) {
+            p = engines.get(key);
+        }
+        if (p != null) return p;
+        p = new Paths(Reachability.of(model, profile));
+        synchronized (engines) {
+            Paths first = engines.putIfAbsent(key, p);
+            return first != null ? first : p;
         }
     }
 
