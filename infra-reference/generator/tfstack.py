@@ -96,15 +96,17 @@ KEYS = [
     ("ebs_replica", "aws.secondary", "EBS encryption by default in us-west-2", ()),
 ]
 
-BUCKETS = [
-    # name, bucket name, provider, role tag, kms key (None = SSE-S3), replica name
-    ("tfstate", NAME + "-tfstate-euw1", "aws", "tfstate", "s3", "tfstate_replica"),
-    ("logs", NAME + "-logs-euw1", "aws", "logs", None, "logs_replica"),
-    ("backups", NAME + "-backups-euw1", "aws", "backups", "s3", "backups_replica"),
-    ("tfstate_replica", NAME + "-tfstate-usw2", "aws.secondary", None, "s3_replica", None),
-    ("logs_replica", NAME + "-logs-usw2", "aws.secondary", None, "s3_replica", None),
-    ("backups_replica", NAME + "-backups-usw2", "aws.secondary", None, "s3_replica", None),
-]
+def buckets():
+    """name, bucket name, provider, role tag, kms key (None = SSE-S3), replica name. Read when the stack is built:
+    the benchmark plans give each copy its own NAME, so each copy's buckets their own AWS names."""
+    return [
+        ("tfstate", NAME + "-tfstate-euw1", "aws", "tfstate", "s3", "tfstate_replica"),
+        ("logs", NAME + "-logs-euw1", "aws", "logs", None, "logs_replica"),
+        ("backups", NAME + "-backups-euw1", "aws", "backups", "s3", "backups_replica"),
+        ("tfstate_replica", NAME + "-tfstate-usw2", "aws.secondary", None, "s3_replica", None),
+        ("logs_replica", NAME + "-logs-usw2", "aws.secondary", None, "s3_replica", None),
+        ("backups_replica", NAME + "-backups-usw2", "aws.secondary", None, "s3_replica", None),
+    ]
 
 
 def build(plan, variant=None, prefix=()):
@@ -824,14 +826,14 @@ def build(plan, variant=None, prefix=()):
     for k in ("s3", "s3_replica"):
         key_refs += ["aws_kms_key.%s.arn" % k, "aws_kms_key.%s" % k]
     bucket_refs = []
-    for b in BUCKETS:
+    for b in buckets():
         bucket_refs += ["aws_s3_bucket.%s.arn" % b[0], "aws_s3_bucket.%s" % b[0]]
     R("aws_iam_role_policy", "s3_replication", {
         "name": "replicate-to-" + SECONDARY,
         "role": ref("aws_iam_role.s3_replication.id"),
         "policy": X(UNK, *(bucket_refs + key_refs)),
     })
-    for name, bucket, provider, role, key, replica in BUCKETS:
+    for name, bucket, provider, role, key, replica in buckets():
         if v == "REP-001-same-region" and name == "tfstate_replica":
             provider = "aws"
         tags = {"Name": bucket}
