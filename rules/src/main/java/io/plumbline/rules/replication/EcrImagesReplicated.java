@@ -11,6 +11,7 @@ import io.plumbline.rule.RuleContext;
 import io.plumbline.rule.RuleInfo;
 import io.plumbline.rule.Severity;
 import io.plumbline.rules.support.Fields;
+import io.plumbline.rules.support.Regions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -16,6 +16,7 @@ import io.plumbline.rule.Verdict;
 import io.plumbline.rules.support.BucketRoles;
 import io.plumbline.rules.support.Checks;
 import io.plumbline.rules.support.Fields;
+import io.plumbline.rules.support.Regions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package io.plumbline.rules.replication;
 import static io.plumbline.rules.Fixtures.*;
 
 import io.plumbline.engine.Result;
+import io.plumbline.model.Provenance;
 import io.plumbline.model.Ref;
 import io.plumbline.model.Value;
 import io.plumbline.model.data.DbCluster;
@@ -77,12 +78,15 @@ class AuroraDataReachesSecondaryRegionTest {
 
     @Test
     void aTemplateClusterTakesTheProfilesPrimaryRegionAndAVaultOfTheSameStackIsTheSameRegion() {
-        DbCluster c = cluster("tpl", null);
-        BackupVault sameStack = new BackupVault("aws_backup_vault.same", "aws_backup_vault", at());
+        Provenance template = Provenance.inFile("stack.cfn.yaml", 1, 1, "/Resources/X");
+        DbCluster c = new DbCluster("aws_rds_cluster.tpl", "AWS::RDS::DBCluster", template);
+        c.region = unknown("the region is chosen at deploy time");
+        c.globalClusterLink = explicit(null);
+        BackupVault sameStack = new BackupVault("aws_backup_vault.same", "AWS::Backup::BackupVault", template);
         sameStack.region = unknown("the region is chosen at deploy time");
         Result r = run(new AuroraDataReachesSecondaryRegion(), c, sameStack,
                 plan("tpl", "tpl", refs("aws_backup_vault.same")));
-        expect(r, "aws_rds_cluster.tpl", Status.FAIL, "the cluster's own region", "profile's primary region");
+        expect(r, "aws_rds_cluster.tpl", Status.FAIL, "the cluster's own region", "profile's primaryRegion");
     }
 
     @Test
