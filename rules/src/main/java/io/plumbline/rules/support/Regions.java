@@ -44,9 +44,13 @@ public final class Regions {
             return region != null || sameStackAs;
         }
 
-        /** How the region was decided, for evidence and messages. */
+        /** The region in a few words ("region us-west-2", and whether it was assumed), else why it is unknown. */
         public String how() {
-            return why;
+            if (region == null) return why;
+            if (why.contains("primaryRegion")) {
+                return "region " + region + " (the profile's primaryRegion: the stack's region is not given)";
+            }
+            return why.startsWith("region of ") ? "region " + region : why;
         }
     }
 
