@@ -142,6 +142,9 @@ class PolicyReaderTest {
         assertTrue(Wildcards.matches("arn:aws:s3:::b?/*", "arn:aws:s3:::bx/k", false));
         assertFalse(Wildcards.matches("arn:aws:s3:::B/*", "arn:aws:s3:::b/k", false));
         assertTrue(Wildcards.matches("S3:get*", "s3:GetObject", true));
+        // a * of the pattern stays a wildcard where the text itself holds a *
+        assertTrue(Wildcards.matches("*b", "*ab", false));
+        assertTrue(Wildcards.matches("*:*", "s3:*", false));
         long start = System.nanoTime();
         assertFalse(Wildcards.matches("*a".repeat(2000) + "b", "a".repeat(20_000), false));
         assertTrue(System.nanoTime() - start < 30_000_000_000L);

@@ -1,5 +1,6 @@
 package io.plumbline.reports.triage;
 
+import io.plumbline.model.policy.Wildcards;
 import io.plumbline.rule.Finding;
 import io.plumbline.rule.Status;
 import java.time.LocalDate;
@@ -34,27 +35,6 @@ public record WaiverEntry(int number, int line, String rule, String resource, St
 
     /** Glob match over the whole text: {@code *} any run of characters (dots included), {@code ?} one character. */
     static boolean glob(String pattern, String text) {
-        if (text == null) return false;
-        int p = 0;
-        int t = 0;
-        int star = -1;
-        int mark = 0;
-        while (t < text.length()) {
-            if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))
-                    && pattern.charAt(p) != '*') {
-                p++;
-                t++;
-            } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-                star = p++;
-                mark = t;
-            } else if (star >= 0) {
-                p = star + 1;
-                t = ++mark;
-            } else {
-                return false;
-            }
-        }
-        while (p < pattern.length() && pattern.charAt(p) == '*') p++;
-        return p == pattern.length();
+        return text != null && Wildcards.matches(pattern, text, false);
     }
 }
